@@ -1,0 +1,328 @@
+"""The board's configuration: the ``ideaboard`` plugin entry in ``mkdocs.yml``.
+
+``IdeaboardConfig`` is the mkdocs config schema, so mkdocs validates it with its
+usual messages when it loads the plugin.  The CLI reads the same entry through
+``load_settings``.  Both hand the rest of the code a frozen ``Settings``: plain
+data with paths resolved against the folder that holds ``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+from mkdocs.utils.yaml import yaml_load
+
+from . import statuses as st
+from .errors import IdeaboardError
+from .idea import SLUG_PATTERN
+
+PLUGIN_NAME = "ideaboard"
+REPO_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
+ENV_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class _Repo(c.Type):
+    """``owner/name``; empty means "no GitHub repository", and the board stays offline."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        if value and (not REPO_RE.match(value) or value.endswith((".git", "/"))):
+            raise ValidationError(
+                f"Expected a GitHub repository as 'owner/name' but received: {value!r}"
+            )
+        return value
+
+
+class _Statuses(c.BaseConfigOption[dict]):
+    """A mapping of status name to category, in board order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = dict(st.DEFAULT_STATUSES)
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if not isinstance(value, dict) or not value:
+            raise ValidationError(
+                "Expected a mapping of status name to category, such as "
+                f"{{planned: active}}, but received: {value!r}"
+            )
+        for name, category in value.items():
+            if not isinstance(name, str) or not re.match(SLUG_PATTERN, name):
+                raise ValidationError(
+                    "Expected status names of lowercase letters, digits and hyphens "
+                    f"but received: {name!r}"
+                )
+            if category not in st.CATEGORIES:
+                raise ValidationError(
+                    f"Expected one of: {list(st.CATEGORIES)} as the category of status "
+                    f"{name!r} but received: {category!r}"
+                )
+        missing = [cat for cat in (st.OPEN, st.DUPLICATE) if cat not in value.values()]
+        if missing:
+            raise ValidationError(
+                f"Expected at least one status in each of the categories {missing} "
+                f"(intake needs an open one, merging needs a duplicate one) but received: {value!r}"
+            )
+        return dict(value)
+
+
+class _Milestones(c.BaseConfigOption[list]):
+    """Vote counts worth celebrating, strictly increasing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = list(st.DEFAULT_MILESTONES)
+
+    def run_validation(self, value: object) -> list[int]:
+        ok = isinstance(value, list) and all(
+            isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value
+        )
+        if not ok or any(a >= b for a, b in itertools.pairwise(value)):
+            raise ValidationError(
+                "Expected a list of positive whole numbers in increasing order, "
+                f"such as [10, 25, 50], but received: {value!r}"
+            )
+        return list(value)
+
+
+class _Tags(c.BaseConfigOption[list]):
+    """The tag allow-list; empty allows any tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = []
+
+    def run_validation(self, value: object) -> list[str]:
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and re.match(SLUG_PATTERN, v) for v in value
+        ):
+            raise ValidationError(
+                "Expected a list of tags of lowercase letters, digits and hyphens "
+                f"but received: {value!r}"
+            )
+        return list(value)
+
+
+class _PositiveInt(c.Type):
+    def __init__(self, default: int, minimum: int = 1) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
+            raise ValidationError(
+                f"Expected a whole number of at least {self.minimum} but received: {value!r}"
+            )
+        return value
+
+
+class _EnvName(c.Type):
+    def __init__(self) -> None:
+        super().__init__(str, default="GITHUB_TOKEN")
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not ENV_NAME_RE.match(value):
+            raise ValidationError(
+                "Expected the name of an environment variable, such as GITHUB_TOKEN, "
+                "but received a value that is not one (not shown here, in case it is a "
+                "secret). Put the variable's name here, never the token itself."
+            )
+        return value
+
+
+class _HttpUrl(c.Type):
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not re.match(r"^https?://[^\s/]+", value):
+            raise ValidationError(
+                f"Expected an http(s) URL such as 'https://api.github.com' but received: {value!r}"
+            )
+        return value.rstrip("/")
+
+
+class IdeaboardConfig(base.Config):
+    """The options of the ``ideaboard`` plugin entry; each has a default."""
+
+    repo = _Repo()
+    label = c.Type(str, default="idea")
+    ideas_dir = c.Type(str, default="ideas")
+    snapshot = c.Type(str, default="ideas/snapshot.json")
+    statuses = _Statuses()
+    initial_status = c.Type(str, default=st.DEFAULT_INITIAL_STATUS)
+    milestones = _Milestones()
+    tags = _Tags()
+    author_votes = c.Type(bool, default=True)
+    trending_days = _PositiveInt(30)
+    recently_shipped_days = _PositiveInt(90)
+    api_url = _HttpUrl("https://api.github.com")
+    token_env = _EnvName()
+    max_rate_limit_wait = _PositiveInt(300, minimum=0)
+    max_file_size = _PositiveInt(256 * 1024)
+    stale_days = _PositiveInt(14)
+    milestone_comments = c.Type(bool, default=False)
+
+    def validate(self):
+        failed, warnings = super().validate()
+        if not failed and self.initial_status not in self.statuses:
+            failed.append(
+                (
+                    "initial_status",
+                    ValidationError(
+                        f"Expected one of the configured statuses: {list(self.statuses)} "
+                        f"but received: {self.initial_status!r}"
+                    ),
+                )
+            )
+        elif not failed and self.statuses[self.initial_status] != st.OPEN:
+            failed.append(
+                (
+                    "initial_status",
+                    ValidationError(
+                        "Expected a status in the 'open' category but received: "
+                        f"{self.initial_status!r} ({self.statuses[self.initial_status]})"
+                    ),
+                )
+            )
+        return failed, warnings
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The validated configuration, as plain data, with paths made absolute."""
+
+    root: Path
+    repo: str
+    label: str
+    ideas_dir: Path
+    snapshot: Path
+    statuses: dict[str, str]
+    initial_status: str
+    milestones: tuple[int, ...]
+    tags: tuple[str, ...]
+    author_votes: bool
+    trending_days: int
+    recently_shipped_days: int
+    api_url: str
+    token_env: str
+    max_rate_limit_wait: int
+    max_file_size: int
+    stale_days: int
+    milestone_comments: bool
+    site_url: str = ""
+    site_name: str = "Ideas"
+
+    def category(self, status: str) -> str:
+        """The category of a configured status."""
+        return self.statuses[status]
+
+    def statuses_in(self, *categories: str) -> tuple[str, ...]:
+        """The configured statuses of the given categories, in board order."""
+        return tuple(s for s, cat in self.statuses.items() if cat in categories)
+
+    def status_label(self, status: str) -> str:
+        """The GitHub label that mirrors a status: ``status: planned``."""
+        return f"status: {status}"
+
+    @property
+    def issue_base_url(self) -> str:
+        """Where issues live on the web, for links: ``https://github.com/owner/name/issues``."""
+        if self.api_url == "https://api.github.com":
+            host = "https://github.com"
+        else:  # GitHub Enterprise Server: https://HOST/api/v3
+            host = self.api_url.removesuffix("/api/v3")
+        return f"{host}/{self.repo}/issues"
+
+
+def settings_from(
+    config: IdeaboardConfig | dict[str, Any],
+    root: Path,
+    site_url: str = "",
+    site_name: str = "Ideas",
+) -> Settings:
+    """Turn a validated plugin config into ``Settings``."""
+    return Settings(
+        root=root,
+        repo=config["repo"],
+        label=config["label"],
+        ideas_dir=(root / config["ideas_dir"]).resolve(),
+        snapshot=(root / config["snapshot"]).resolve(),
+        statuses=dict(config["statuses"]),
+        initial_status=config["initial_status"],
+        milestones=tuple(config["milestones"]),
+        tags=tuple(config["tags"]),
+        author_votes=config["author_votes"],
+        trending_days=config["trending_days"],
+        recently_shipped_days=config["recently_shipped_days"],
+        api_url=config["api_url"],
+        token_env=config["token_env"],
+        max_rate_limit_wait=config["max_rate_limit_wait"],
+        max_file_size=config["max_file_size"],
+        stale_days=config["stale_days"],
+        milestone_comments=config["milestone_comments"],
+        site_url=site_url or "",
+        site_name=site_name or "Ideas",
+    )
+
+
+def default_settings(root: Path) -> Settings:
+    """The settings of a board with no ``ideaboard`` options at all."""
+    return validate_options({}, root, source="defaults")
+
+
+def validate_options(
+    options: dict[str, Any], root: Path, source: str = "mkdocs.yml", **site: str
+) -> Settings:
+    """Validate a plugin entry's options, raising ``IdeaboardError`` with every problem."""
+    config = IdeaboardConfig()
+    config.load_dict(options)
+    failed, _warnings = config.validate()
+    if failed:
+        lines = [f"{source}: plugins.{PLUGIN_NAME}.{key}: {err}" for key, err in failed]
+        raise IdeaboardError("\n".join(lines))
+    return settings_from(config, root, **site)
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Read the ``ideaboard`` entry of ``mkdocs.yml`` the way the plugin sees it."""
+    try:
+        with config_file.open("rb") as handle:
+            data = yaml_load(handle) or {}
+    except FileNotFoundError:
+        raise IdeaboardError(
+            f"{config_file}: no such file. Run ideaboard from the board's folder, "
+            "or pass --config-file."
+        ) from None
+    except Exception as exc:  # yaml errors carry their own line and column
+        raise IdeaboardError(f"{config_file}: not valid YAML: {exc}") from None
+    options: dict[str, Any] | None = None
+    for entry in data.get("plugins") or ():
+        if entry == PLUGIN_NAME:
+            options = {}
+        elif isinstance(entry, dict) and PLUGIN_NAME in entry:
+            options = entry[PLUGIN_NAME] or {}
+    if options is None:
+        options = {}
+    if not isinstance(options, dict):
+        raise IdeaboardError(
+            f"{config_file}: plugins.{PLUGIN_NAME}: Expected a mapping of options "
+            f"but received: {options!r}"
+        )
+    return validate_options(
+        options,
+        config_file.parent.resolve(),
+        source=str(config_file),
+        site_url=data.get("site_url") or "",
+        site_name=data.get("site_name") or "Ideas",
+    )

@@ -1,0 +1,322 @@
+"""The vote snapshot: what the last good sync saw on GitHub, as plain data.
+
+The snapshot is one JSON file (format below).  It is the only thing the build
+needs from GitHub, so the board builds offline from the last good one.
+
+Format, version 1::
+
+    {
+      "format": "ideaboard-snapshot",
+      "version": 1,
+      "repo": "owner/name",
+      "synced_at": "2026-11-20T12:00:00Z",          # an input to the build, never now()
+      "complete": true,                             # false: a partial sync merged in
+      "rate_limit": {"limit": 5000, "remaining": 4811, "reset_at": "2026-11-20T13:00:00Z"},
+      "issues": [                                   # sorted by number
+        {"number": 12, "title": "...", "body": "...", "url": "https://github.com/o/n/issues/12",
+         "state": "open", "state_reason": null,   # closed: completed|not_planned|duplicate
+         "author": {"login": "alice", "type": "User"},   # null for a deleted account
+         "created_at": "...", "updated_at": "...", "closed_at": null,
+         "labels": ["idea"], "locked": false, "comments": 4,
+         "comment_times": ["..."],                  # creation times of the latest comments (<= 100)
+         "reactions": {"+1": 3, "-1": 0, "laugh": 0, "hooray": 0,
+                       "confused": 0, "heart": 1, "rocket": 0, "eyes": 0},
+         "voters": [{"login": "bob", "type": "User", "at": "..."}]}  # every 👍, by (at, login)
+      ],
+      "missing": [{"number": 7, "reason": "deleted", "moved_to": null}]   # named by YAML, not found
+    }
+
+Times are UTC, ISO 8601 with a ``Z``.  A voter's ``login`` is null when GitHub
+returned a reaction without a user (a deleted account).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import SnapshotError
+
+FORMAT = "ideaboard-snapshot"
+VERSION = 1
+REACTIONS = ("+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A GitHub account: ``type`` is ``User``, ``Bot``, ``Organization`` or ``Mannequin``."""
+
+    login: str | None
+    type: str = "User"
+
+    @property
+    def is_bot(self) -> bool:
+        """Bots are left out of votes: REST says ``type: Bot``, logins end in ``[bot]``."""
+        return self.type == "Bot" or (self.login or "").endswith("[bot]")
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One 👍 reaction: who, and when."""
+
+    voter: Actor
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One GitHub issue, as the last sync saw it."""
+
+    number: int
+    title: str
+    url: str
+    state: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    body: str = ""
+    state_reason: str | None = None
+    author: Actor | None = None
+    closed_at: dt.datetime | None = None
+    labels: tuple[str, ...] = ()
+    locked: bool = False
+    comments: int = 0
+    comment_times: tuple[dt.datetime, ...] = ()
+    reactions: Mapping[str, int] = field(default_factory=dict)
+    voters: tuple[Vote, ...] = ()
+
+    @property
+    def thumbs_up(self) -> int:
+        """GitHub's own 👍 count (bots and duplicates included)."""
+        return self.reactions.get("+1", 0)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """An issue a YAML file names that the sync could not find."""
+
+    number: int
+    reason: str  # "deleted" | "transferred" | "not_found"
+    moved_to: str | None = None
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """GitHub's rate limit as the sync left it."""
+
+    limit: int
+    remaining: int
+    reset_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the build needs from GitHub."""
+
+    repo: str
+    synced_at: dt.datetime | None
+    issues: Mapping[int, Issue] = field(default_factory=dict)
+    missing: Mapping[int, Missing] = field(default_factory=dict)
+    complete: bool = True
+    rate_limit: RateLimit | None = None
+
+    @classmethod
+    def empty(cls, repo: str = "") -> Snapshot:
+        """The snapshot of a board that has never synced."""
+        return cls(repo=repo, synced_at=None)
+
+    def total_votes(self) -> int:
+        """Every 👍 recorded, for the "never publish fewer votes" check."""
+        return sum(len(issue.voters) for issue in self.issues.values())
+
+    def with_issues(self, issues: Mapping[int, Issue], **changes: Any) -> Snapshot:
+        """A copy with ``issues`` merged over this snapshot's."""
+        return replace(self, issues={**self.issues, **issues}, **changes)
+
+
+# --- JSON ------------------------------------------------------------------
+
+
+def to_json(snapshot: Snapshot) -> str:
+    """The snapshot as deterministic JSON text (sorted keys, issues by number)."""
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "repo": snapshot.repo,
+        "synced_at": _time_out(snapshot.synced_at),
+        "complete": snapshot.complete,
+        "rate_limit": None
+        if snapshot.rate_limit is None
+        else {
+            "limit": snapshot.rate_limit.limit,
+            "remaining": snapshot.rate_limit.remaining,
+            "reset_at": _time_out(snapshot.rate_limit.reset_at),
+        },
+        "issues": [_issue_out(snapshot.issues[n]) for n in sorted(snapshot.issues)],
+        "missing": [
+            {"number": m.number, "reason": m.reason, "moved_to": m.moved_to}
+            for _, m in sorted(snapshot.missing.items())
+        ],
+    }
+    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def from_json(text: str, source: str = "snapshot") -> Snapshot:
+    """Parse snapshot JSON; a clear ``SnapshotError`` for anything unexpected."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SnapshotError(
+            f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}. "
+            "Delete the file and run 'ideaboard sync --full' to fetch it again."
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SnapshotError(
+            f"{source}: not an ideaboard snapshot: expected a JSON object with "
+            f'"format": "{FORMAT}". Run \'ideaboard sync --full\' to write one.'
+        )
+    version = data.get("version")
+    if version != VERSION:
+        raise SnapshotError(
+            f"{source}: snapshot format version {version!r} is not supported: expected "
+            f"version {VERSION}. Run 'ideaboard sync --full' to rewrite it in the current format."
+        )
+    try:
+        rate = data.get("rate_limit")
+        return Snapshot(
+            repo=data["repo"],
+            synced_at=_time_in(data.get("synced_at")),
+            complete=bool(data.get("complete", True)),
+            rate_limit=None
+            if rate is None
+            else RateLimit(rate["limit"], rate["remaining"], _time_in(rate.get("reset_at"))),
+            issues={i["number"]: _issue_in(i) for i in data["issues"]},
+            missing={
+                m["number"]: Missing(m["number"], m["reason"], m.get("moved_to"))
+                for m in data.get("missing", [])
+            },
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SnapshotError(
+            f"{source}: snapshot is damaged ({type(exc).__name__}: {exc}). "
+            "Run 'ideaboard sync --full' to fetch it again."
+        ) from None
+
+
+def _issue_out(issue: Issue) -> dict[str, Any]:
+    return {
+        "number": issue.number,
+        "title": issue.title,
+        "body": issue.body,
+        "url": issue.url,
+        "state": issue.state,
+        "state_reason": issue.state_reason,
+        "author": None
+        if issue.author is None
+        else {"login": issue.author.login, "type": issue.author.type},
+        "created_at": _time_out(issue.created_at),
+        "updated_at": _time_out(issue.updated_at),
+        "closed_at": _time_out(issue.closed_at),
+        "labels": list(issue.labels),
+        "locked": issue.locked,
+        "comments": issue.comments,
+        "comment_times": [_time_out(t) for t in issue.comment_times],
+        "reactions": {key: issue.reactions.get(key, 0) for key in REACTIONS},
+        "voters": [
+            {"login": v.voter.login, "type": v.voter.type, "at": _time_out(v.at)}
+            for v in sorted(issue.voters, key=lambda v: (v.at, v.voter.login or ""))
+        ],
+    }
+
+
+def _issue_in(data: Mapping[str, Any]) -> Issue:
+    author = data.get("author")
+    return Issue(
+        number=data["number"],
+        title=data["title"],
+        body=data.get("body") or "",
+        url=data["url"],
+        state=data["state"],
+        state_reason=data.get("state_reason"),
+        author=None if author is None else Actor(author.get("login"), author.get("type", "User")),
+        created_at=_time_in(data["created_at"]),
+        updated_at=_time_in(data["updated_at"]),
+        closed_at=_time_in(data.get("closed_at")),
+        labels=tuple(data.get("labels", ())),
+        locked=bool(data.get("locked", False)),
+        comments=int(data.get("comments", 0)),
+        comment_times=tuple(_time_in(t) for t in data.get("comment_times", ())),
+        reactions={key: int(data.get("reactions", {}).get(key, 0)) for key in REACTIONS},
+        voters=tuple(
+            Vote(Actor(v.get("login"), v.get("type", "User")), _time_in(v["at"]))
+            for v in data.get("voters", ())
+        ),
+    )
+
+
+def _time_out(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _time_in(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+# --- the store ---------------------------------------------------------------
+
+
+def load(path: Path) -> Snapshot:
+    """Read the snapshot at ``path``; ``SnapshotError`` if it is missing or unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SnapshotError(
+            f"{path}: no snapshot yet. Run 'ideaboard sync' with GITHUB_TOKEN set to fetch votes."
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise SnapshotError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}).") from None
+    return from_json(text, source=str(path))
+
+
+def load_or_empty(path: Path, repo: str = "") -> Snapshot:
+    """The snapshot at ``path``, or an empty one if there is none yet."""
+    return load(path) if path.exists() else Snapshot.empty(repo)
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous good snapshot is kept when a new one replaces it."""
+    return path.with_name(path.name + ".prev")
+
+
+def save(path: Path, snapshot: Snapshot) -> None:
+    """Write ``snapshot`` atomically: a temporary file in the same folder, then a rename.
+
+    The snapshot it replaces is kept beside it (``backup_path``), so a bad sync
+    that still parsed can be rolled back by hand.
+    """
+    text = to_json(snapshot)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            # Copy, not move: there must be a snapshot at ``path`` at every moment.
+            shutil.copyfile(path, backup_path(path))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
