@@ -49,3 +49,33 @@ def settings(ctx: click.Context) -> Settings:
 
 
 # Commands register themselves here, one module each.
+from .validate import validate  # noqa: E402
+
+main.add_command(validate)
+from .schema import schema  # noqa: E402
+
+main.add_command(schema)
+from .new import new  # noqa: E402
+
+main.add_command(new)
+from .status import status  # noqa: E402
+
+main.add_command(status)
+from .feedback import feedback  # noqa: E402
+
+main.add_command(feedback)
+from .build import build  # noqa: E402
+
+main.add_command(build)
+from .serve import serve  # noqa: E402
+
+main.add_command(serve)
+from .sync import sync  # noqa: E402
+
+main.add_command(sync)
+from .doctor import doctor  # noqa: E402
+
+main.add_command(doctor)
+from .intake import intake  # noqa: E402
+
+main.add_command(intake)

@@ -1,0 +1,119 @@
+"""``ideaboard feedback``: make each idea's GitHub issue match its YAML file."""
+
+from __future__ import annotations
+
+import click
+
+from .. import feedback as fb
+from ..config import Settings
+from ..errors import IdeaboardError
+from ..idea import Idea
+from . import settings
+
+
+def connect(config: Settings):
+    """A GitHub client for the board, with the token from ``settings.token_env``."""
+    from ..github import GitHubClient, token_from_env  # PyGithub loads only when needed
+
+    if not config.repo:
+        raise click.ClickException(
+            "plugins.ideaboard.repo: expected the GitHub repository as 'owner/name' in "
+            "mkdocs.yml but received nothing; this command talks to its issues."
+        )
+    token = token_from_env(config)
+    if not token:
+        raise click.ClickException(
+            f"no GitHub token: expected one in the environment variable {config.token_env} "
+            "(in GitHub Actions: env: GITHUB_TOKEN: ${{ github.token }})."
+        )
+    return GitHubClient(config, token)
+
+
+def load_ideas(config: Settings) -> tuple[Idea, ...]:
+    """Every idea on the board; refuse to go on if any file has a problem."""
+    from ..loader import load_board
+
+    ideas, problems = load_board(config)
+    if problems:
+        lines = "\n".join(p.format() for p in problems)
+        raise click.ClickException(
+            f"{lines}\nthe board has {len(problems)} problem(s): fix them first "
+            "('ideaboard validate' lists them), so that no issue is told something wrong."
+        )
+    return ideas
+
+
+@click.command()
+@click.argument("slugs", nargs=-1, metavar="[SLUG]...")
+@click.option(
+    "--apply",
+    "do_apply",
+    is_flag=True,
+    help="Carry out the plan. Without it, only print the plan (a dry run).",
+)
+@click.pass_context
+def feedback(ctx: click.Context, slugs: tuple[str, ...], do_apply: bool) -> None:
+    """Make each idea's issue match its YAML file: label, comment, open or closed.
+
+    For every idea with an issue (or only the SLUGs given): the label
+    "status: <status>" (created if missing, the old one removed); one comment
+    per status change, quoting its public note, with a hidden marker so that
+    it is never posted twice; shipped closes the issue as completed, declined
+    as not planned, duplicate as a duplicate; back to an open status reopens
+    it. Prints the plan, one line per action; --apply carries it out. A second
+    run finds nothing to do.
+    """
+    config = settings(ctx)
+    ideas = load_ideas(config)
+    chosen = ideas
+    if slugs:
+        known = {idea.slug for idea in ideas}
+        unknown = [s for s in slugs if s not in known]
+        if unknown:
+            raise click.ClickException(
+                f"expected the slugs of ideas on the board but received: {unknown!r}"
+            )
+        chosen = tuple(idea for idea in ideas if idea.slug in slugs)
+    client = connect(config)
+    try:
+        remote = fb.read_remote(client, chosen)
+        repo_labels = client.labels()
+        board = _board(config, ideas) if config.milestone_comments else None
+        actions = fb.plan(
+            ideas,
+            remote,
+            config,
+            repo_labels=repo_labels,
+            board=board,
+            only={idea.slug for idea in chosen} if slugs else None,
+        )
+        writes = [a for a in actions if a.writes]
+        if not do_apply:
+            for action in actions:
+                click.echo(action.line())
+            click.echo(_summary(writes, dry_run=True))
+            return
+        for action in actions:
+            if not action.writes:
+                click.echo(action.line())
+        outcome = fb.apply(actions, client, echo=click.echo)
+    except IdeaboardError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(_summary([a for a in writes if a.line() in outcome.done], dry_run=False))
+
+
+def _board(config: Settings, ideas: tuple[Idea, ...]):
+    from .. import snapshot
+    from ..tally import tally
+
+    return tally(ideas, snapshot.load_or_empty(config.snapshot, config.repo), config)
+
+
+def _summary(writes: list[fb.Action], *, dry_run: bool) -> str:
+    if not writes:
+        return "Nothing to do: every issue matches its idea."
+    issues = len({a.number for a in writes if a.number is not None})
+    what = f"{len(writes)} action(s) on {issues} issue(s)"
+    if dry_run:
+        return f"Dry run: {what}; nothing was changed. Run with --apply to carry them out."
+    return f"Done: {what}."

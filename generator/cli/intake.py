@@ -1,0 +1,94 @@
+"""``ideaboard intake``: turn new idea issues into idea files."""
+
+from __future__ import annotations
+
+import click
+
+from .. import intake as ik
+from .. import snapshot
+from ..errors import IdeaboardError
+from ..loader import load_board
+from . import settings
+from .feedback import connect
+
+
+@click.command()
+@click.option(
+    "--issue",
+    "numbers",
+    type=click.IntRange(min=1),
+    multiple=True,
+    metavar="NUMBER",
+    help="Take in this issue, read from GitHub now (repeatable). Default: every idea "
+    "issue in the snapshot that no file names.",
+)
+@click.option(
+    "--live",
+    is_flag=True,
+    help="Read every idea issue from GitHub now instead of from the last snapshot.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Print what would be written and posted; change nothing."
+)
+@click.option(
+    "--no-comment",
+    is_flag=True,
+    help="Write the files but post no comment (no GitHub token needed with the snapshot).",
+)
+@click.pass_context
+def intake(
+    ctx: click.Context, numbers: tuple[int, ...], live: bool, dry_run: bool, no_comment: bool
+) -> None:
+    """Write ideas/<slug>.yaml for each new idea issue, and comment with similar ideas.
+
+    For every open issue with the idea label that no file names yet: a file
+    with the initial status, the issue number, its creation date, the title,
+    and a summary and description read from the issue form. Then one comment
+    on the issue that lists up to 3 similar ideas already on the board (it
+    carries a hidden marker, so it is never posted twice). Running it again
+    changes nothing.
+    """
+    config = settings(ctx)
+    ideas, _problems = load_board(config)  # a broken file elsewhere must not stop intake
+    slugs, named = ik.taken(config)
+    need_client = bool(numbers) or live or not (dry_run or no_comment)
+    try:
+        client = connect(config) if need_client else None
+        snap = snapshot.load_or_empty(config.snapshot, config.repo)
+        if numbers or live:
+            snap = client.fetch(snap, set(numbers))
+        issues = (
+            [snap.issues[n] for n in numbers if n in snap.issues]
+            if numbers
+            else list(snap.issues.values())
+        )
+        for number in numbers:
+            if number not in snap.issues:
+                click.echo(f"#{number}: skipped: not found on GitHub", err=True)
+        proposals = ik.plan(issues, ideas, config, slugs=slugs, numbers=named)
+        posted = 0
+        for proposal in proposals:
+            similar = ", ".join(proposal.similar) or "none"
+            if dry_run:
+                click.echo(f"would write {proposal.path} (from #{proposal.number})")
+                if not no_comment:
+                    click.echo(f"#{proposal.number}: would comment: similar ideas: {similar}")
+                continue
+            # Comment first, then write: if the comment fails, the next run still
+            # sees no file and tries both again; the marker stops a second comment.
+            if not no_comment:
+                if ik.post(proposal, client):
+                    posted += 1
+                    click.echo(f"#{proposal.number}: commented: similar ideas: {similar}")
+                else:
+                    click.echo(f"#{proposal.number}: comment already there")
+            ik.write([proposal], config)
+            click.echo(f"wrote {proposal.path} (from #{proposal.number})")
+    except IdeaboardError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not proposals:
+        click.echo("Nothing to do: every idea issue has a file.")
+    elif dry_run:
+        click.echo(f"Dry run: {len(proposals)} new idea(s); nothing was written or posted.")
+    else:
+        click.echo(f"{len(proposals)} new idea(s) written, {posted} comment(s) posted.")

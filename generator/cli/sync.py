@@ -1,0 +1,47 @@
+"""``ideaboard sync``: fetch votes, comments and proposals from GitHub into the snapshot."""
+
+from __future__ import annotations
+
+import click
+
+from .. import sync as syncing
+from ..errors import IdeaboardError
+from ..github import token_from_env
+from ..progress import for_terminal
+from . import settings
+
+
+@click.command()
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Fetch every issue and every vote again, instead of only what changed.",
+)
+@click.pass_context
+def sync(ctx: click.Context, full: bool) -> None:
+    """Fetch votes, comments and proposals from GitHub into the snapshot.
+
+    Reads the token from $GITHUB_TOKEN (or the variable named by token_env in
+    mkdocs.yml); without one, it says so and does nothing. On failure the last
+    good snapshot is kept and the exit status is 1.
+    """
+    config = settings(ctx)
+    try:
+        previous = syncing.load_previous(config, full=full)
+    except IdeaboardError as exc:
+        raise click.ClickException(str(exc)) from None
+    skip = syncing.skip_message(config, previous)
+    if skip:
+        click.echo(skip)
+        return
+    token = token_from_env(config) or ""
+    progress = for_terminal()
+    try:
+        result = syncing.sync(
+            config, token, syncing.issue_numbers(config), full=full, progress=progress
+        )
+    except IdeaboardError as exc:
+        progress.close()
+        raise click.ClickException(syncing.failure_message(exc, config, previous)) from None
+    progress.close()
+    click.echo(syncing.summary(result, config))

@@ -1,0 +1,134 @@
+"""The ``ideaboard`` mkdocs plugin: wires mkdocs events to load, tally and render.
+
+The work lives in ``generator/``; this file only connects it to mkdocs:
+
+- ``on_config``: read the ``ideaboard`` options into ``Settings``;
+- ``on_files``: load the ideas, tally them with the snapshot, render the pages
+  and assets, and add them to the site as generated files;
+- ``on_page_markdown`` / ``on_page_content``: every generated page is a tiny
+  placeholder for Python-Markdown; its escaped title goes into ``page.meta``
+  and its pre-rendered, sanitized body replaces the HTML afterwards, so
+  untrusted text never meets the site's markdown extensions;
+- ``on_serve``: watch ``ideas/`` and the snapshot, so editing a YAML file
+  rebuilds and reloads the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import render
+from .config import IdeaboardConfig, Settings, settings_from
+from .errors import IdeaboardError
+
+log = logging.getLogger("mkdocs.plugins.ideaboard")
+
+# The markdown mkdocs sees for a generated page: nothing for its extensions to act on.
+PLACEHOLDER = "\n"
+# Generated pages that the nav in mkdocs.yml may list; the rest stay out of it.
+NAV_PAGES = frozenset(
+    {"index.md", "roadmap.md", "shipped.md", "proposals.md", "insights.md", "tags/index.md"}
+)
+
+
+class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
+    """Generate the idea board's pages during ``mkdocs build`` and ``mkdocs serve``."""
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.site: render.Site | None = None
+        self.date: str | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.settings = settings_from(
+            self.config, root, site_url=config.site_url or "", site_name=config.site_name
+        )
+        if not config.use_directory_urls:
+            # Links between generated pages are written for /ideas/<slug>/ URLs.
+            raise PluginError("ideaboard: expected use_directory_urls: true but received false")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        board, insights = self._tally()
+        self.site = render.render_site(board, insights, self.settings)
+        # Pages carry the sync day as their date, so the sitemap is the same on every build.
+        self.date = render.build_date(board).isoformat()
+        for path, _page in self.site.pages.items():
+            self._add(files, config, path, PLACEHOLDER, in_nav=path in NAV_PAGES)
+        for path, content in self.site.assets.items():
+            self._add(files, config, path, content, in_nav=False)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.date:
+            page.update_date = self.date
+        generated = self._page(page)
+        if generated is None:
+            return markdown
+        # Material prints page titles without escaping: give it the escaped one.
+        page.meta["title"] = str(generated.title)
+        # Tabs (desktop) and the drawer (phone) carry the nav; the cards want the width.
+        page.meta["hide"] = ["navigation", "toc"]
+        if not generated.search:
+            page.meta["search"] = {"exclude": True}
+        return PLACEHOLDER
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self._page(page)
+        return html if generated is None else str(generated.body)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.settings is not None:
+            for path in (self.settings.ideas_dir, self.settings.snapshot):
+                if path.exists():
+                    server.watch(str(path))
+        return server
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _tally(self):
+        # Imported here: the plugin module must load even while a peer module is broken,
+        # so mkdocs can report the problem instead of failing to find the plugin.
+        from . import insights, loader, snapshot, tally
+
+        settings = self.settings
+        ideas, problems = loader.load_board(settings)
+        if problems:
+            lines = "\n".join(p.format() for p in problems)
+            raise PluginError(f"ideaboard: the ideas have {len(problems)} problem(s):\n{lines}")
+        try:
+            snap = snapshot.load_or_empty(settings.snapshot, settings.repo)
+        except IdeaboardError as exc:
+            raise PluginError(f"ideaboard: {exc}") from None
+        board = tally.tally(ideas, snap, settings)
+        return board, insights.compute(board, settings)
+
+    def _page(self, page: Page) -> render.Page | None:
+        if self.site is None or page.file.generated_by != "ideaboard":
+            return None
+        return self.site.pages.get(page.file.src_uri)
+
+    @staticmethod
+    def _add(files: Files, config: MkDocsConfig, path: str, content: str, in_nav: bool) -> None:
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            log.warning("ideaboard: %s is generated; the file in docs_dir is ignored", path)
+            files.remove(existing)
+        file = File.generated(
+            config,
+            path,
+            content=content,
+            inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+        )
+        file.generated_by = "ideaboard"
+        files.append(file)

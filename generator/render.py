@@ -1,0 +1,511 @@
+"""Render the board: page bodies (HTML), the JSON API, the board index and the feeds.
+
+``render_site`` is a pure function of the board, the insights and the settings.
+It returns every generated page as a ``Page`` (an escaped title and a sanitized
+HTML body) and every generated asset as text.  The mkdocs plugin adds the pages
+as tiny placeholders and swaps the bodies in after Python-Markdown has run, so
+untrusted text never meets the site's markdown extensions.
+
+Untrusted text (titles, summaries, descriptions, notes, logins, labels, tags)
+reaches the templates only as the output of ``sanitize.*``; the templates are
+autoescaped on top of that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import api, charts, feeds
+from . import sanitize as _sanitize
+from . import statuses as st
+from .board import Board, Entry
+from .config import Settings
+from .idea import SLUG_RE
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: Cards shown on the home page without JavaScript; the script shows the rest.
+HOME_CARDS = 60
+#: Characters of a description indexed for search beyond title and summary.
+SEARCH_EXCERPT = 600
+LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
+
+CATEGORY_TITLES = {
+    st.OPEN: "Open",
+    st.ACTIVE: "Active",
+    st.COMPLETED: "Shipped",
+    st.DECLINED: "Declined",
+    st.DUPLICATE: "Duplicate",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its escaped title and its sanitized HTML body."""
+
+    title: Markup
+    body: Markup
+    search: bool = True  # False: left out of the search index (lists of cards)
+
+
+@dataclass
+class Site:
+    """Everything the plugin adds to the site, by path relative to ``docs_dir``."""
+
+    pages: dict[str, Page] = field(default_factory=dict)
+    assets: dict[str, str] = field(default_factory=dict)
+
+
+# --- text helpers -------------------------------------------------------------
+
+
+def text(value: Any) -> Markup:
+    """Escaped plain text, through the one sanitizer."""
+    return _sanitize.text("" if value is None else value)
+
+
+def plain(value: Any) -> str:
+    """Cleaned plain text (control characters gone) for JSON and XML."""
+    return _sanitize.clean("" if value is None else value)
+
+
+def status_title(status: str) -> str:
+    """``under-review`` -> ``Under review`` (status names are validated slugs)."""
+    return status.replace("-", " ").capitalize()
+
+
+def safe_name(value: str) -> str:
+    """A file-name-safe slug for a tag: the tag itself when it is a slug, else a hash."""
+    if SLUG_RE.match(value) and len(value) <= 80:
+        return value
+    return "t-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def iso(value: dt.datetime | None) -> str | None:
+    """UTC ISO 8601 with a ``Z``."""
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def human_time(value: dt.datetime | None) -> str:
+    """``20 November 2026, 12:00 UTC``."""
+    if value is None:
+        return "never"
+    value = value.astimezone(dt.UTC)
+    return f"{value.day} {value:%B %Y, %H:%M} UTC"
+
+
+def human_date(value: dt.date | None) -> str:
+    """``5 January 2026``."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def shipped_on(entry: Entry, settings: Settings) -> dt.date:
+    """When the idea moved into the completed category (its last change otherwise)."""
+    for h in reversed(entry.idea.history):
+        if settings.statuses.get(h.status) == st.COMPLETED:
+            return h.date
+    return entry.idea.last_changed
+
+
+def today(board: Board) -> dt.date | None:
+    """The board's "today": the sync day.  Never the clock."""
+    return board.synced_at.astimezone(dt.UTC).date() if board.synced_at else None
+
+
+def build_date(board: Board) -> dt.date:
+    """The date stamped on every page (sitemap): the sync day, else the last change."""
+    day = today(board)
+    if day is not None:
+        return day
+    dates = [e.idea.last_changed for e in board.entries]
+    return max(dates) if dates else dt.date(2000, 1, 1)
+
+
+# --- sorting ---------------------------------------------------------------------
+
+SORTS = {
+    "trending": lambda e: (-e.trending, -e.votes, e.slug),
+    "top": lambda e: (-e.votes, -e.trending, e.slug),
+    "newest": lambda e: (-e.idea.created.toordinal(), e.slug),
+    "changed": lambda e: (-e.idea.last_changed.toordinal(), e.slug),
+}
+SORT_TITLES = {
+    "trending": "Trending",
+    "top": "Top voted",
+    "newest": "Newest",
+    "changed": "Recently changed",
+}
+
+
+def sort_entries(entries: Iterable[Entry], order: str = "trending") -> list[Entry]:
+    """Entries in one of the board's orders, with the slug as the final tie-break."""
+    return sorted(entries, key=SORTS[order])
+
+
+# --- the renderer ------------------------------------------------------------------
+
+
+def environment() -> jinja2.Environment:
+    """The template environment: autoescaped, compiled once per process."""
+    return _ENV
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=False,
+)
+
+
+class Renderer:
+    """Turns a board into pages; holds the per-idea views so each is built once."""
+
+    def __init__(self, board: Board, insights: Any, settings: Settings) -> None:
+        self.board = board
+        self.insights = insights
+        self.settings = settings
+        self.visible = sort_entries(board.visible, "trending")
+        self.by_slug = {e.slug: e for e in self.visible}
+        self.cards = {e.slug: self._card(e) for e in self.visible}
+        self.tags = self._tags()
+        self.env = environment()
+        self.synced = {
+            "iso": iso(board.synced_at),
+            "human": human_time(board.synced_at),
+            "never": board.synced_at is None,
+            "complete": board.complete,
+            "stale_days": settings.stale_days,
+        }
+
+    # -- views ------------------------------------------------------------------------
+
+    def _card(self, e: Entry) -> dict[str, Any]:
+        idea = e.idea
+        return {
+            "slug": idea.slug,
+            "title": text(idea.title),
+            "summary": text(idea.summary),
+            "status": idea.status,
+            "status_title": status_title(idea.status),
+            "category": e.category,
+            "votes": e.votes,
+            "comments": e.comments,
+            "tags": [(text(t), safe_name(t)) for t in idea.tags],
+        }
+
+    def _tags(self) -> dict[str, list[Entry]]:
+        tags: dict[str, list[Entry]] = defaultdict(list)
+        for e in self.visible:  # already in trending order
+            for t in dict.fromkeys(e.idea.tags):
+                tags[t].append(e)
+        return dict(sorted(tags.items()))
+
+    def issue_url(self, e: Entry) -> str | None:
+        """The idea's issue on GitHub: the synced URL, else one built from the number."""
+        if e.issue is not None:
+            url = _sanitize.url(e.issue.url)
+            if url:
+                return url
+        if e.idea.issue and self.settings.repo:
+            return f"{self.settings.issue_base_url}/{int(e.idea.issue)}"
+        return None
+
+    def number_url(self, number: int | None) -> str | None:
+        if number and self.settings.repo:
+            return f"{self.settings.issue_base_url}/{int(number)}"
+        return None
+
+    def person(self, login: str | None) -> dict[str, Any] | None:
+        """A GitHub account for crediting: escaped login and a profile link when safe."""
+        if not login:
+            return None
+        href = None
+        if LOGIN_RE.match(login) and self.settings.repo:
+            host = self.settings.issue_base_url.removesuffix(f"/{self.settings.repo}/issues")
+            href = f"{host}/{login}"
+        return {"login": text(login), "href": href}
+
+    def _render(self, template: str, base: str, **context: Any) -> Markup:
+        tpl = self.env.get_template(template)
+        # The template is autoescaped and receives only sanitized values.
+        return Markup(  # noqa: S704
+            tpl.render(
+                base=base,
+                synced=self.synced,
+                settings=self.settings,
+                site_name=text(self.settings.site_name),
+                **context,
+            )
+        )
+
+    # -- pages --------------------------------------------------------------------------
+
+    def home(self) -> Page:
+        non_dup = [e for e in self.visible if e.category != st.DUPLICATE]
+        counts = Counter(e.category for e in self.visible)
+        status_counts = Counter(e.idea.status for e in self.visible)
+        body = self._render(
+            "board.html",
+            "",
+            cards=[self.cards[e.slug] for e in non_dup[:HOME_CARDS]],
+            total=len(non_dup),
+            shown=min(len(non_dup), HOME_CARDS),
+            categories=[(c, CATEGORY_TITLES[c], counts.get(c, 0)) for c in st.CATEGORIES],
+            statuses=[
+                (s, status_title(s), status_counts.get(s, 0)) for s in self.settings.statuses
+            ],
+            tags=[(text(t), safe_name(t), len(es)) for t, es in self.tags.items()],
+            sorts=SORT_TITLES,
+        )
+        return Page(text(self.settings.site_name), body, search=False)
+
+    def idea(self, e: Entry) -> Page:
+        idea = e.idea
+        description = _sanitize.markdown(idea.description) if idea.description else Markup("")
+        excerpt = None
+        if len(idea.description) > SEARCH_EXCERPT:
+            # Keep the search index small: index an excerpt of a long description.
+            excerpt = text(description.striptags()[:SEARCH_EXCERPT])
+        reached = [m for m in e.milestones if m.reached_on is not None]
+        nxt = e.next_milestone
+        previous = reached[-1].votes if reached else 0
+        canonical = self.by_slug.get(e.canonical) if e.canonical else None
+        history = [
+            {
+                "date": h.date,
+                "date_human": human_date(h.date),
+                "status": h.status,
+                "status_title": status_title(h.status),
+                "category": self.settings.statuses.get(h.status, st.OPEN),
+                "note": _sanitize.markdown(h.note) if h.note else Markup(""),
+            }
+            for h in idea.history
+        ]
+        duplicates = [
+            {
+                "title": text(d.title),
+                "slug": d.slug if d.slug in self.by_slug else None,
+                "issue": d.issue,
+                "issue_url": self.number_url(d.issue),
+            }
+            for d in sorted(e.duplicates, key=lambda d: d.slug)
+            if not d.hidden
+        ]
+        links = [
+            {"title": text(link.title), "url": url}
+            for link in idea.links
+            if (url := _sanitize.url(link.url))
+        ]
+        shipped = None
+        if idea.shipped_in is not None:
+            shipped = {
+                "release": text(idea.shipped_in.release),
+                "url": _sanitize.url(idea.shipped_in.url) if idea.shipped_in.url else None,
+            }
+        body = self._render(
+            "idea.html",
+            "../../",
+            card=self.cards[e.slug],
+            entry=e,
+            idea=idea,
+            description=description,
+            excerpt=excerpt,
+            issue_url=self.issue_url(e),
+            proposer=self.person(e.proposer.login if e.proposer else None),
+            owner=self.person(idea.owner),
+            reached=[(m.votes, human_date(m.reached_on), m.reached_on) for m in reached],
+            next_milestone=nxt,
+            previous_milestone=previous,
+            history=history,
+            duplicates=duplicates,
+            canonical=self.cards.get(canonical.slug) if canonical else None,
+            links=links,
+            shipped=shipped,
+            score=idea.score,
+            sparkline=charts.sparkline(e.votes_per_day, today(self.board)),
+            created=human_date(idea.created),
+        )
+        return Page(text(idea.title), body)
+
+    def roadmap(self) -> Page:
+        columns = []
+        for status in self.settings.statuses_in(st.ACTIVE):
+            entries = [e for e in self.visible if e.idea.status == status]
+            columns.append(
+                (status, status_title(status), st.ACTIVE, [self.cards[e.slug] for e in entries])
+            )
+        shipped = self.recently_shipped()
+        columns.append(
+            (
+                "recently-shipped",
+                "Recently shipped",
+                st.COMPLETED,
+                [self.cards[e.slug] for e in shipped],
+            )
+        )
+        body = self._render(
+            "roadmap.html",
+            "../",
+            columns=columns,
+            recent_days=self.settings.recently_shipped_days,
+        )
+        return Page(Markup("Roadmap"), body, search=False)
+
+    def recently_shipped(self) -> list[Entry]:
+        day = build_date(self.board)
+        horizon = day - dt.timedelta(days=self.settings.recently_shipped_days)
+        done = [
+            e
+            for e in self.visible
+            if e.category == st.COMPLETED and shipped_on(e, self.settings) >= horizon
+        ]
+        return sorted(done, key=lambda e: (-shipped_on(e, self.settings).toordinal(), e.slug))
+
+    def shipped(self) -> Page:
+        done = [e for e in self.visible if e.category == st.COMPLETED]
+        done.sort(key=lambda e: (-shipped_on(e, self.settings).toordinal(), e.slug))
+        groups: dict[str, dict[str, Any]] = {}
+        for e in done:
+            day = shipped_on(e, self.settings)
+            if e.idea.shipped_in is not None:
+                key = "r:" + e.idea.shipped_in.release
+                title = text(e.idea.shipped_in.release)
+                url = _sanitize.url(e.idea.shipped_in.url) if e.idea.shipped_in.url else None
+            else:
+                key = f"m:{day:%Y-%m}"
+                title = text(f"{day:%B %Y}")
+                url = None
+            group = groups.setdefault(
+                key, {"title": title, "url": url, "date": human_date(day), "items": []}
+            )
+            group["items"].append(
+                {
+                    "card": self.cards[e.slug],
+                    "date": human_date(day),
+                    "proposer": self.person(e.proposer.login if e.proposer else None),
+                }
+            )
+        body = self._render("shipped.html", "../", groups=list(groups.values()), total=len(done))
+        return Page(Markup("Shipped"), body, search=False)
+
+    def proposals(self) -> Page:
+        items = []
+        for issue in self.board.proposals:
+            voters = {v.voter.login for v in issue.voters if not v.voter.is_bot}
+            items.append(
+                {
+                    "number": issue.number,
+                    "title": text(issue.title),
+                    "url": _sanitize.url(issue.url) or self.number_url(issue.number),
+                    "author": self.person(issue.author.login if issue.author else None),
+                    "created": human_date(issue.created_at.astimezone(dt.UTC).date()),
+                    "created_iso": iso(issue.created_at),
+                    "votes": len(voters) if issue.voters else issue.thumbs_up,
+                    "comments": issue.comments,
+                }
+            )
+        body = self._render("proposals.html", "../", items=items)
+        return Page(Markup("New proposals"), body, search=False)
+
+    def tag_index(self) -> Page:
+        tags = [(text(t), safe_name(t), len(es)) for t, es in self.tags.items()]
+        body = self._render("tags.html", "../", tags=tags)
+        return Page(Markup("Tags"), body, search=False)
+
+    def tag(self, tag: str, entries: list[Entry]) -> Page:
+        body = self._render(
+            "list.html",
+            "../../",
+            heading=Markup("Ideas tagged ") + Markup("<q>") + text(tag) + Markup("</q>"),
+            lead=None,
+            cards=[self.cards[e.slug] for e in entries],
+            back=("tags/", "All tags"),
+        )
+        return Page(Markup("Tag: ") + text(tag), body, search=False)
+
+    def status(self, status: str) -> Page:
+        entries = [e for e in self.visible if e.idea.status == status]
+        title = status_title(status)
+        body = self._render(
+            "list.html",
+            "../../",
+            heading=Markup("{} ideas").format(title),
+            lead=Markup("Every idea with the status <em>{}</em>, trending first.").format(title),
+            cards=[self.cards[e.slug] for e in entries],
+            back=("", "The board"),
+        )
+        return Page(Markup("Status: {}").format(title), body, search=False)
+
+    def insights_page(self) -> Page:
+        data = charts.insights_view(self.insights, self.board, self.settings)
+        people = [
+            {"person": self.person(login), "count": count} for login, count in data["proposers"]
+        ]
+        body = self._render(
+            "insights.html",
+            "../",
+            funnel=charts.bar_chart(
+                data["funnel"], title="Ideas per status category", css="ib-chart--funnel"
+            ),
+            funnel_rows=data["funnel"],
+            months=charts.column_chart(data["months"], title="New votes per month"),
+            month_rows=data["months"],
+            ship=charts.column_chart(data["ship"], title="Days from proposal to shipped"),
+            ship_rows=data["ship"],
+            ship_median=data["ship_median"],
+            people=people,
+        )
+        return Page(Markup("Insights"), body, search=False)
+
+
+def render_site(board: Board, insights: Any, settings: Settings) -> Site:
+    """Every generated page and asset of the board, by path relative to ``docs_dir``."""
+    r = Renderer(board, insights, settings)
+    site = Site()
+    site.pages["index.md"] = r.home()
+    site.pages["roadmap.md"] = r.roadmap()
+    site.pages["shipped.md"] = r.shipped()
+    site.pages["proposals.md"] = r.proposals()
+    site.pages["insights.md"] = r.insights_page()
+    site.pages["tags/index.md"] = r.tag_index()
+    for tag, entries in r.tags.items():
+        site.pages[f"tags/{safe_name(tag)}.md"] = r.tag(tag, entries)
+    for status in settings.statuses:
+        site.pages[f"status/{status}.md"] = r.status(status)
+    for e in r.visible:
+        if SLUG_RE.match(e.slug):
+            site.pages[f"ideas/{e.slug}.md"] = r.idea(e)
+    site.assets["api/ideas.json"] = api.ideas_json(r)
+    site.assets["api/ideas.schema.json"] = api.schema_text()
+    site.assets["api/board.json"] = api.board_json(r)
+    idea_schema = Path(__file__).parent / "idea.schema.json"
+    if idea_schema.exists():
+        site.assets["schema/idea.schema.json"] = idea_schema.read_text(encoding="utf-8")
+    site.assets["feeds/changes.xml"] = feeds.changes(r)
+    site.assets["feeds/new.xml"] = feeds.new_ideas(r)
+    return site
+
+
+def render(board: Board, insights: Any, settings: Settings) -> dict[str, str]:
+    """Output path -> content: page bodies (HTML, under their ``.md`` path) and assets."""
+    site = render_site(board, insights, settings)
+    out: dict[str, str] = {path: str(page.body) for path, page in site.pages.items()}
+    out.update(site.assets)
+    return out

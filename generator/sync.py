@@ -1,0 +1,228 @@
+"""Sync: fetch from GitHub, merge into the last good snapshot, write it atomically.
+
+The rule this module keeps: **a sync never publishes fewer votes because of a
+fault.**  A failed fetch writes nothing (the old snapshot stays as it was); a
+fetch that came back incomplete keeps the last good data of every issue it
+could not see, and a voter list shorter than GitHub's own 👍 count is merged
+with the previous list instead of replacing it.  A real un-vote shows only
+after a complete, consistent fetch of that issue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from . import snapshot as store
+from .config import Settings
+from .errors import IdeaboardError, SnapshotError
+from .github import GitHubClient, Progress, scrub, token_from_env
+from .snapshot import Snapshot, Vote
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """What one successful sync did."""
+
+    snapshot: Snapshot
+    previous: Snapshot
+    requests: int
+    changed: tuple[int, ...]  # issue numbers whose data changed
+
+    @property
+    def votes_delta(self) -> int:
+        return self.snapshot.total_votes() - self.previous.total_votes()
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    """What ``sync_if_configured`` did, for ``ideaboard build``.
+
+    ``synced``: a sync ran and wrote a new snapshot.  ``ok``: False only when a
+    sync was attempted and failed (the build then goes on with the last good
+    snapshot).  ``message``: the one line that was logged.
+    """
+
+    synced: bool
+    ok: bool
+    message: str
+    snapshot: Snapshot | None = None
+
+
+# --- the pure merge --------------------------------------------------------------
+
+
+def merge(previous: Snapshot, fetched: Snapshot) -> Snapshot:
+    """``fetched`` over ``previous``, never losing votes to an incomplete fetch.
+
+    - an issue whose voter list is as long as its 👍 count is taken as fetched
+      (so real un-votes show);
+    - a shorter voter list is merged with the previous one;
+    - an issue the fetch did not return is kept as it was when the listing was
+      incomplete, or when the issue is now missing (deleted, transferred): its
+      last known votes stay, and ``missing`` says why.
+    """
+    issues = {}
+    complete = fetched.complete
+    for number, new in fetched.issues.items():
+        old = previous.issues.get(number)
+        if len(new.voters) >= new.thumbs_up:
+            issues[number] = new
+        else:
+            complete = False
+            issues[number] = new if old is None else replace(new, voters=_union(old, new))
+    for number, old in previous.issues.items():
+        if number not in issues and (number in fetched.missing or not fetched.complete):
+            issues[number] = old
+    return replace(fetched, issues=issues, complete=complete)
+
+
+def _union(old, new) -> tuple[Vote, ...]:
+    votes: dict[object, Vote] = {}
+    for vote in (*old.voters, *new.voters):
+        key = vote.voter.login if vote.voter.login is not None else (None, vote.at)
+        votes[key] = vote  # the newer fetch wins for the same voter
+    return tuple(sorted(votes.values(), key=lambda v: (v.at, v.voter.login or "")))
+
+
+# --- the issues YAML files name -------------------------------------------------
+
+_ISSUE_LINE = re.compile(r"^issue:\s*#?(\d+)\s*(?:#.*)?$", re.MULTILINE)
+
+
+def issue_numbers(settings: Settings) -> set[int]:
+    """Issue numbers named by ``ideas/*.yaml`` (with or without the idea label).
+
+    Uses the loader when it is there; otherwise reads the ``issue:`` lines.
+    """
+    try:
+        from .loader import load_board  # type: ignore[attr-defined]
+    except ImportError:
+        load_board = None
+    if load_board is not None:
+        ideas, _problems = load_board(settings)
+        return {idea.issue for idea in ideas if idea.issue}
+    found = set()
+    for path in sorted(settings.ideas_dir.glob("*.yaml")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        found.update(int(n) for n in _ISSUE_LINE.findall(text))
+    return found
+
+
+# --- the sync ---------------------------------------------------------------------
+
+
+def load_previous(settings: Settings, *, full: bool = False) -> Snapshot:
+    """The last good snapshot; with ``full``, an unreadable one is ignored (it is refetched)."""
+    try:
+        previous = store.load_or_empty(settings.snapshot, settings.repo)
+    except SnapshotError:
+        if not full:
+            raise
+        return Snapshot.empty(settings.repo)
+    if previous.repo and previous.repo != settings.repo:
+        return Snapshot.empty(settings.repo)  # the board moved: nothing to merge with
+    return previous
+
+
+def sync(
+    settings: Settings,
+    token: str,
+    numbers: Iterable[int] = (),
+    *,
+    full: bool = False,
+    progress: Progress | None = None,
+    client: GitHubClient | None = None,
+) -> SyncResult:
+    """Fetch, merge and write the snapshot; on any error raise and leave the file alone."""
+    previous = load_previous(settings, full=full)
+    client = client or GitHubClient(settings, token)
+    fetched = client.fetch(previous, numbers, full=full, progress=progress)
+    merged = merge(previous, fetched)
+    store.save(settings.snapshot, merged)
+    changed = tuple(
+        sorted(n for n, issue in merged.issues.items() if previous.issues.get(n) != issue)
+    )
+    return SyncResult(merged, previous, client.requests, changed)
+
+
+# --- messages ---------------------------------------------------------------------
+
+
+def when(snap: Snapshot) -> str:
+    """``the snapshot from 2026-11-20T12:00:00Z``, or that there is none."""
+    if snap.synced_at is None:
+        return "no snapshot yet, so the board shows no votes"
+    return f"using the snapshot from {store._time_out(snap.synced_at)}"
+
+
+def skip_message(settings: Settings, previous: Snapshot) -> str | None:
+    """The one line to show when sync cannot run here, or None when it can."""
+    if not settings.repo:
+        return (
+            f"No repo set in mkdocs.yml (plugins.ideaboard.repo): sync skipped; {when(previous)}."
+        )
+    if token_from_env(settings) is None:
+        return f"No {settings.token_env} set: sync skipped; {when(previous)}."
+    return None
+
+
+def summary(result: SyncResult, settings: Settings) -> str:
+    """One line saying what a sync did."""
+    snap = result.snapshot
+    rate = snap.rate_limit
+    left = f"; rate limit {rate.remaining}/{rate.limit} left" if rate else ""
+    partial = "" if snap.complete else " (partial: kept the last good data where GitHub fell short)"
+    return (
+        f"Synced {len(snap.issues)} issues from {settings.repo} in {result.requests} "
+        f"requests: {snap.total_votes()} votes ({result.votes_delta:+d}), "
+        f"{len(result.changed)} issues changed{left}{partial}."
+    )
+
+
+def failure_message(error: Exception, settings: Settings, previous: Snapshot) -> str:
+    """Why a sync failed, and what the board shows instead."""
+    token = token_from_env(settings)
+    kept = (
+        f"The snapshot {settings.snapshot.name} was left as it was ({when(previous)})."
+        if previous.synced_at
+        else "No snapshot was written."
+    )
+    return scrub(f"sync failed: {error} {kept}", token)
+
+
+def sync_if_configured(
+    settings: Settings,
+    log: Callable[[str], None],
+    *,
+    client: GitHubClient | None = None,
+) -> SyncOutcome:
+    """For ``ideaboard build``: sync when a repo and a token are set, else skip with one line.
+
+    On failure it logs a warning and returns ``ok=False``; the build goes on
+    with the last good snapshot (and the site says how old its votes are).
+    """
+    try:
+        previous = load_previous(settings)
+    except SnapshotError as exc:
+        message = f"warning: {exc}"
+        log(message)
+        return SyncOutcome(False, False, message)
+    skip = skip_message(settings, previous)
+    if skip:
+        log(skip)
+        return SyncOutcome(False, True, skip, previous)
+    token = token_from_env(settings) or ""
+    try:
+        result = sync(settings, token, issue_numbers(settings), client=client)
+    except IdeaboardError as exc:
+        message = "warning: " + failure_message(exc, settings, previous)
+        log(message)
+        return SyncOutcome(False, False, message, previous)
+    message = summary(result, settings)
+    log(message)
+    return SyncOutcome(True, True, message, result.snapshot)
