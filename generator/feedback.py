@@ -155,6 +155,8 @@ def plan(
     chosen = None if only is None else set(only)
     by_slug = {idea.slug: idea for idea in ideas}
     existing = {name.casefold() for name in repo_labels}
+    # A label that some issue carries exists in the repository, whatever the list said.
+    existing.update(name.casefold() for state in remote.values() for name in state.labels)
     created: list[Action] = []
     actions: list[Action] = []
     for idea in sorted(ideas, key=lambda i: i.slug):

@@ -188,8 +188,10 @@ class GitHubClient:
         backoff: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], dt.datetime] | None = None,
+        write_pause: float = 1.0,
     ) -> None:
         self.settings = settings
+        self.write_pause = write_pause
         self.requests = 0
         self.sleep = sleep
         self.attempts = attempts
@@ -237,7 +239,7 @@ class GitHubClient:
             # for about 1 s between content-creating requests to avoid its
             # secondary rate limit; the read client never writes.
             seconds_between_requests=None,
-            seconds_between_writes=1.0 if write else None,
+            seconds_between_writes=(self.write_pause or None) if write else None,
         )
         # Count every HTTP request PyGithub starts (NEW_DEBUG_FRAME runs once per
         # request, before it is sent); retries are counted by ``_Retry``.

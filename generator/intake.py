@@ -41,7 +41,7 @@ SUMMARY_MAX = 300
 DESCRIPTION_MAX = 20000
 
 #: The note of the first history entry of an idea that came in through intake.
-FIRST_NOTE = "Proposed on GitHub. Open for votes: add a 👍 to the issue."
+FIRST_NOTE = "Proposed on GitHub. Vote for it with a 👍 on the issue."
 
 # "[Idea]: Dark mode", "Idea: dark mode", "[feature request] dark mode"
 _PREFIX_RE = re.compile(

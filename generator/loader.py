@@ -216,7 +216,7 @@ def parse_text(doc: Document, text: str) -> None:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        if node is None:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             doc.add(1, 1, "", _EMPTY)
             return
         if not _walk(doc, node, text):
@@ -236,8 +236,8 @@ def parse_text(doc: Document, text: str) -> None:
         doc.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         doc.problems.append(_yaml_problem(doc, exc, text))
-    except yaml.YAMLError as exc:  # unmarked: rare reader errors
-        doc.add(1, 1, "", f"malformed YAML: {exc}")
+    except yaml.YAMLError as exc:  # unmarked: the reader's, about characters
+        doc.problems.append(_reader_problem(doc, exc, text))
     except RecursionError:
         doc.add(1, 1, "", _too_deep())
     finally:
@@ -397,11 +397,28 @@ def _scan_events(doc: Document, text: str) -> bool:
         doc.problems.append(_yaml_problem(doc, exc, text))
         return False
     except yaml.YAMLError as exc:
-        doc.add(1, 1, "", f"malformed YAML: {exc}")
+        doc.problems.append(_reader_problem(doc, exc, text))
         return False
     finally:
         loader.dispose()
     return True
+
+
+def _reader_problem(doc: Document, exc: yaml.YAMLError, text: str) -> Problem:
+    position = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    if position is None or character is None:
+        return Problem(doc.display, 1, 1, "", f"malformed YAML: {exc}")
+    code = character if isinstance(character, int) else ord(character)
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Problem(
+        doc.display,
+        line,
+        col,
+        "",
+        f"malformed YAML: the control character U+{code:04X} is not allowed; remove it",
+    )
 
 
 _TAB_INDENT = re.compile(r"^ *\t")
@@ -452,6 +469,12 @@ def _yaml_problem(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> Proble
         message = (
             "malformed YAML: expected 'key: value'; indent a line that continues the "
             "value above, or quote the value"
+        )
+    elif "flow" in context and exc.context_mark:
+        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = (
+            "malformed YAML: a list or mapping in brackets that is never closed; "
+            "add the closing ']' or '}'"
         )
     elif problem.startswith(("did not find expected", "expected <block end>")):
         message = (

@@ -213,6 +213,10 @@ class Watcher:
             self.outside_requests.append(f"{request.url} (from {request.frame.url})")
 
     def _on_failed(self, request) -> None:
+        # Leaving a page aborts what it was still loading (the search worker, say);
+        # that is not a failure of the site.  Outside requests are recorded anyway.
+        if request.failure == "net::ERR_ABORTED" and not is_outside(request.url):
+            return
         self.failed_requests.append(f"{request.url}: {request.failure}")
 
     def _on_response(self, response) -> None:

@@ -504,3 +504,54 @@ def test_the_tally_leaves_the_cycle_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- scale ---------------------------------------------------------------------------------
+
+
+def synthetic_board(n: int, voters: int = 100) -> tuple[list[Idea], Snapshot]:
+    """``n`` ideas, each with an issue with ``voters`` 👍 and an author (the benchmark's board)."""
+    start = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    ideas = [make_idea(f"idea-{k:05d}", k + 1) for k in range(n)]
+    issues = [
+        make_issue(
+            k + 1,
+            *(
+                vote(f"user{(k * 7 + j) % 50_000}", start + dt.timedelta(hours=k + j * 13))
+                for j in range(voters)
+            ),
+            author=Actor(f"user{k}"),
+            created=start + dt.timedelta(hours=k),
+            comment_times=tuple(start + dt.timedelta(days=30 * c) for c in range(10)),
+        )
+        for k in range(n)
+    ]
+    return ideas, snap(*issues)
+
+
+def test_a_big_board_tallies_quickly():
+    ideas, snapshot = synthetic_board(1000)
+    started = time.process_time()
+    board = tally(ideas, snapshot, SETTINGS)
+    assert time.process_time() - started < 3  # about 0.1 s; 10,000 ideas take about 1 s
+    assert sum(e.votes for e in board.entries) == 1000 * 100 + 1000 - 1  # idea 0's author voted
+
+
+if __name__ == "__main__":  # the README's benchmark: python -m tests.test_tally [N]
+    import sys
+
+    from generator.insights import compute
+
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    ideas, snapshot = synthetic_board(size)
+    timings = []
+    for _ in range(5):
+        started = time.process_time()
+        board = tally(ideas, snapshot, SETTINGS)
+        timings.append(time.process_time() - started)
+    started = time.process_time()
+    compute(board, SETTINGS)
+    insights_time = time.process_time() - started
+    votes = sum(e.votes for e in board.entries)
+    print(f"tally: {size:,} ideas, {votes:,} votes: best of 5 {min(timings):.2f} s CPU")
+    print(f"insights.compute: {insights_time:.2f} s CPU")

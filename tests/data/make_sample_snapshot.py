@@ -446,7 +446,7 @@ PLANS: dict[str, Plan] = {
 #: Idea-labelled issues with no YAML file yet: proposals awaiting triage.
 PROPOSALS: dict[int, tuple[str, Plan]] = {
     379: (
-        "2026-11-04T09:12:44Z",
+        "2026-11-08T09:12:44Z",
         Plan(
             author="ana-souza",
             title="Templates for recurring meeting notes",

@@ -1,0 +1,501 @@
+"""``ideaboard feedback``: the pure plan, and its effect on a fake GitHub through the journal."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import feedback as fb
+from generator.cli import main
+from generator.config import default_settings
+from generator.feedback import Action, RemoteState, plan, status_comment
+from generator.idea import HistoryEntry, Idea, ShippedIn
+from generator.snapshot import Actor, Issue, Snapshot, Vote
+from generator.tally import tally
+from tests.fakegithub import TOKEN, fake_github  # noqa: F401  (a fixture)
+
+SETTINGS = dataclasses.replace(
+    default_settings(Path("/board")), repo="lumen-notes/lumen", site_url="https://ex.org/board/"
+)
+D = dt.date
+REPO = "/repos/lumen-notes/lumen"
+
+
+def idea(slug="dark-mode", status="proposed", issue=12, history=(), **fields) -> Idea:
+    history = tuple(HistoryEntry(D(*d), s, n) for d, s, n in history) or (
+        HistoryEntry(D(2026, 1, 5), "proposed", "Open for votes."),
+    )
+    return Idea(
+        slug=slug,
+        path=f"ideas/{slug}.yaml",
+        title=slug.replace("-", " ").capitalize(),
+        summary="A summary.",
+        status=status,
+        created=D(2026, 1, 5),
+        issue=issue,
+        history=history,
+        **fields,
+    )
+
+
+PLANNED = idea(
+    status="planned",
+    history=[
+        ((2026, 1, 5), "proposed", "Open for votes."),
+        ((2026, 2, 1), "under-review", "Looking at it."),
+        ((2026, 3, 1), "planned", "Planned for 3.3."),
+    ],
+)
+
+
+def remote(number=12, **fields) -> dict[int, RemoteState]:
+    return {number: RemoteState(number, **fields)}
+
+
+def lines(actions):
+    return [a.line() for a in actions]
+
+
+# --- the plan ----------------------------------------------------------------------
+
+
+def test_a_new_issue_gets_its_label_and_only_the_latest_news():
+    actions = plan([PLANNED], remote(labels=("idea",)), SETTINGS)
+    assert lines(actions) == [
+        'create label "status: planned" (colour fbca04)',
+        '#12 dark-mode: add label "status: planned"',
+        "#12 dark-mode: comment on status planned (2026-03-01)",
+    ]
+    assert actions[0] == Action(
+        "create-label",
+        label="status: planned",
+        color="fbca04",
+        description="Idea board status (active)",
+    )
+
+
+def test_every_entry_after_the_last_announced_one():
+    markers = fb.markers_in([fb.marker("status", slug="x", status="proposed", date="2026-01-05")])
+    actions = plan([PLANNED], remote(labels=("status: planned",), markers=markers), SETTINGS)
+    assert lines(actions) == [
+        "#12 dark-mode: comment on status under-review (2026-02-01)",
+        "#12 dark-mode: comment on status planned (2026-03-01)",
+    ]
+
+
+def test_nothing_to_do_when_everything_matches():
+    markers = fb.markers_in([fb.status_comment(PLANNED, PLANNED.history[-1], SETTINGS, {})])
+    state = remote(labels=("idea", "Status: Planned"), markers=markers)
+    assert plan([PLANNED], state, SETTINGS, repo_labels=["status: planned"]) == []
+
+
+def test_a_just_proposed_idea_gets_no_comment():
+    actions = plan([idea()], remote(), SETTINGS, repo_labels=["status: proposed"])
+    assert lines(actions) == ['#12 dark-mode: add label "status: proposed"']
+
+
+def test_the_old_status_label_goes():
+    state = remote(labels=("status: proposed", "status: under-review", "bug"))
+    actions = plan([PLANNED], state, SETTINGS, repo_labels=["status: planned"])
+    assert lines(actions)[:3] == [
+        '#12 dark-mode: remove label "status: proposed"',
+        '#12 dark-mode: remove label "status: under-review"',
+        '#12 dark-mode: add label "status: planned"',
+    ]
+
+
+def test_shipped_comments_then_closes_as_completed():
+    shipped = dataclasses.replace(
+        PLANNED,
+        status="shipped",
+        history=(*PLANNED.history, HistoryEntry(D(2026, 4, 1), "shipped", "In 3.3.")),
+        shipped_in=ShippedIn("3.3", "https://ex.org/3.3"),
+    )
+    actions = plan([shipped], remote(labels=("status: shipped",)), SETTINGS)
+    assert lines(actions)[-2:] == [
+        "#12 dark-mode: comment on status shipped (2026-04-01)",
+        "#12 dark-mode: close as completed",
+    ]
+    assert actions[-2].body == (
+        "<!-- ideaboard:status slug=dark-mode status=shipped date=2026-04-01 -->\n"
+        "This idea has **shipped** in 3.3. Release notes: https://ex.org/3.3\n\n"
+        "> In 3.3.\n\n"
+        "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)\n"
+    )
+
+
+def test_closed_with_another_reason_is_closed_again():
+    declined = idea(status="declined", history=[((2026, 1, 5), "declined", "No.")])
+    state = remote(state="closed", state_reason="completed", labels=("status: declined",))
+    markers = fb.markers_in([status_comment(declined, declined.history[0], SETTINGS, {})])
+    state = {12: dataclasses.replace(state[12], markers=markers)}
+    assert lines(plan([declined], state, SETTINGS)) == ["#12 dark-mode: close as not planned"]
+
+
+def test_back_to_an_open_status_reopens_before_the_comment():
+    back = dataclasses.replace(
+        PLANNED,
+        history=(
+            *PLANNED.history[:2],
+            HistoryEntry(D(2026, 2, 2), "declined", "No."),
+            HistoryEntry(D(2026, 3, 1), "planned", "Yes after all."),
+        ),
+    )
+    state = remote(state="closed", state_reason="not_planned", labels=("status: declined",))
+    actions = plan([back], state, SETTINGS, repo_labels=["status: planned"])
+    assert lines(actions) == [
+        '#12 dark-mode: remove label "status: declined"',
+        '#12 dark-mode: add label "status: planned"',
+        "#12 dark-mode: reopen",
+        "#12 dark-mode: comment on status planned (2026-03-01)",
+    ]
+    assert "This idea is open again: it is now **planned**." in actions[-1].body
+
+
+def test_duplicate_links_the_canonical_idea_and_its_issue():
+    canonical = idea("backlinks-panel", status="planned", issue=30)
+    middle = idea("links", status="duplicate", issue=31, duplicate_of="backlinks-panel")
+    dup = idea(
+        "see-mentions",
+        status="duplicate",
+        issue=58,
+        duplicate_of="links",
+        history=[((2026, 1, 5), "proposed", ""), ((2026, 2, 1), "duplicate", "Merged.")],
+    )
+    state = {58: RemoteState(58, labels=("status: duplicate",))}
+    actions = plan([canonical, middle, dup], state, SETTINGS, repo_labels=["x"], only=["see-mentions"])
+    assert lines(actions) == [
+        "#58 see-mentions: comment on status duplicate (2026-02-01)",
+        "#58 see-mentions: close as duplicate",
+    ]
+    assert actions[0].body == (
+        "<!-- ideaboard:status slug=see-mentions status=duplicate date=2026-02-01 -->\n"
+        "This idea is a **duplicate** of [Backlinks panel](https://ex.org/board/ideas/"
+        "backlinks-panel/) (#30). Your 👍 counts there too; follow that idea for updates.\n\n"
+        "> Merged.\n\n"
+        "Follow it on the idea board: [See mentions](https://ex.org/board/ideas/see-mentions/)\n\n"
+        "Duplicate of #30\n"
+    )
+
+
+def test_declined_comment_quotes_every_line_of_the_note():
+    declined = idea(
+        status="declined", history=[((2026, 1, 5), "declined", "No, because:\n\n- reason")]
+    )
+    body = status_comment(declined, declined.history[0], dataclasses.replace(SETTINGS, site_url=""), {})
+    assert body == (
+        "<!-- ideaboard:status slug=dark-mode status=declined date=2026-01-05 -->\n"
+        "We have decided not to do this idea: it is now **declined**.\n\n"
+        "> No, because:\n>\n> - reason\n"
+    )
+
+
+def test_gone_issues_are_skipped_and_reported():
+    state = {12: RemoteState(12, gone="transferred", moved_to="https://github.com/o/x/issues/1")}
+    (action,) = plan([idea()], state, SETTINGS)
+    assert action.line() == (
+        "#12 dark-mode: skipped: issue was transferred to https://github.com/o/x/issues/1 "
+        "(run 'ideaboard doctor')"
+    )
+    assert not action.writes
+
+
+def test_ideas_without_an_issue_are_left_alone():
+    assert plan([idea(issue=None)], {}, SETTINGS) == []
+
+
+def test_a_renamed_idea_does_not_announce_again():
+    markers = fb.markers_in([fb.marker("status", slug="old-name", status="planned", date="2026-03-01")])
+    state = remote(labels=("status: planned",), markers=markers)
+    assert plan([PLANNED], state, SETTINGS, repo_labels=["status: planned"]) == []
+
+
+def test_milestone_comments_once_for_the_highest_reached():
+    settings = dataclasses.replace(SETTINGS, milestone_comments=True)
+    at = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
+    issue = Issue(
+        number=12,
+        title="Dark mode",
+        url="https://github.com/lumen-notes/lumen/issues/12",
+        state="open",
+        created_at=at,
+        updated_at=at,
+        labels=("idea",),
+        voters=tuple(Vote(Actor(f"user{n}"), at) for n in range(27)),
+    )
+    snapshot = Snapshot("lumen-notes/lumen", at, {12: issue})
+    ideas = [idea()]
+    board = tally(ideas, snapshot, settings)
+    state = remote(labels=("status: proposed",))
+    (action,) = plan(ideas, state, settings, board=board)
+    assert action.line() == "#12 dark-mode: comment on reaching 25 votes"
+    assert action.body == (
+        "<!-- ideaboard:milestone slug=dark-mode votes=25 -->\n"
+        "🎉 This idea has reached **25 votes** on the idea board. Thank you to everyone who voted!\n"
+        "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)"
+    )
+    told = {12: dataclasses.replace(state[12], markers=fb.markers_in([action.body]))}
+    assert plan(ideas, told, settings, board=board) == []
+    assert plan(ideas, state, SETTINGS, board=board) == []  # milestone_comments is off
+
+
+# --- apply: each comment is looked for before it is posted --------------------------
+
+
+class StubClient:
+    """Records writes; ``lose_answers`` makes a comment post fail after it went through."""
+
+    def __init__(self, lose_answers=False):
+        self.bodies: list[str] = []
+        self.writes: list[tuple] = []
+        self.lose_answers = lose_answers
+
+    def comments(self, number):
+        return [{"body": b} for b in self.bodies]
+
+    def comment(self, number, body):
+        self.bodies.append(body)
+        self.writes.append(("comment", number))
+        if self.lose_answers:
+            raise TimeoutError("the answer was lost")
+
+    def add_labels(self, number, names):
+        self.writes.append(("add", number, tuple(names)))
+
+
+def test_apply_skips_a_comment_that_is_already_there():
+    client = StubClient()
+    actions = plan([PLANNED], remote(labels=("status: planned",)), SETTINGS, repo_labels=["x"])
+    fb.apply(actions, client)
+    outcome = fb.apply(actions, client)
+    assert client.writes == [("comment", 12)]
+    assert outcome.already == ["#12 dark-mode: comment on status planned (2026-03-01)"]
+
+
+def test_apply_treats_a_lost_answer_as_posted_when_the_comment_is_there():
+    client = StubClient(lose_answers=True)
+    actions = plan([PLANNED], remote(labels=()), SETTINGS, repo_labels=["status: planned"])
+    outcome = fb.apply(actions, client)
+    assert client.writes == [("add", 12, ("status: planned",)), ("comment", 12)]
+    assert len(outcome.done) == 2
+
+
+# --- against the fake GitHub: the CLI, and the journal of writes ------------------------
+
+MKDOCS = """\
+site_name: Test ideas
+site_url: https://ex.org/board/
+plugins:
+  - ideaboard:
+      repo: lumen-notes/lumen
+      api_url: {api_url}
+"""
+
+DARK = """\
+title: Dark mode
+summary: A dark theme for the editor.
+status: proposed
+issue: 12
+created: 2026-01-05
+history:
+  - date: 2026-01-05
+    status: proposed
+    note: Open for votes.
+"""
+
+BACKLINKS = """\
+title: Backlinks panel
+summary: Show which notes link here.
+status: planned
+issue: 30
+created: 2026-01-05
+history:
+  - date: 2026-01-05
+    status: planned
+    note: Planned.
+"""
+
+
+@pytest.fixture
+def fast_writes(monkeypatch):
+    """PyGithub waits 1 s between writes, as it should on GitHub; the fake needs no pause."""
+    import generator.github as gh
+
+    real = gh.Github
+    monkeypatch.setattr(gh, "Github", lambda *a, **k: real(*a, **{**k, "seconds_between_writes": None}))
+
+
+def make_board(tmp_path, fake, ideas: dict[str, str], **options) -> Path:
+    """A board in ``tmp_path`` talking to ``fake``; returns its mkdocs.yml."""
+    extra = "".join(f"      {key}: {value}\n" for key, value in options.items())
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS.format(api_url=fake.api_url) + extra, encoding="utf-8")
+    (tmp_path / "ideas").mkdir(exist_ok=True)
+    for slug, text in ideas.items():
+        (tmp_path / "ideas" / f"{slug}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return tmp_path / "mkdocs.yml"
+
+
+def cli(config: Path, *args: str):
+    return CliRunner().invoke(main, ["-f", str(config), *args], env={"GITHUB_TOKEN": TOKEN})
+
+
+def journal(fake) -> list:
+    """The writes since the last call, then forget them."""
+    writes = list(fake.writes)
+    fake.writes.clear()
+    return writes
+
+
+@pytest.fixture
+def board(tmp_path, fake_github, fast_writes):  # noqa: F811
+    fake_github.add_issue(12, "[Idea]: Dark mode")
+    fake_github.add_issue(30, "Backlinks panel", labels=("idea", "status: planned"))
+    fake_github.add_label("status: planned", "fbca04")
+    config = make_board(tmp_path, fake_github, {"dark-mode": DARK, "backlinks-panel": BACKLINKS})
+    return config, fake_github
+
+
+def test_dry_run_prints_the_plan_and_writes_nothing(board):
+    config, fake = board
+    result = cli(config, "feedback")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        'create label "status: proposed" (colour c5def5)\n'
+        '#30 backlinks-panel: comment on status planned (2026-01-05)\n'
+        '#12 dark-mode: add label "status: proposed"\n'
+        "Dry run: 3 action(s) on 2 issue(s); nothing was changed. Run with --apply to carry them out.\n"
+    )
+    assert fake.writes == []
+
+
+def test_apply_then_a_second_apply_writes_nothing(board):
+    config, fake = board
+    result = cli(config, "feedback", "--apply")
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("Done: 3 action(s) on 2 issue(s).\n")
+    assert [(m, p) for m, p, _ in journal(fake)] == [
+        ("POST", f"{REPO}/labels"),
+        ("POST", f"{REPO}/issues/30/comments"),
+        ("POST", f"{REPO}/issues/12/labels"),
+    ]
+    again = cli(config, "feedback", "--apply")
+    assert again.output == "Nothing to do: every issue matches its idea.\n"
+    assert fake.writes == []
+
+
+def test_feedback_for_some_slugs_only(board):
+    config, fake = board
+    result = cli(config, "feedback", "--apply", "dark-mode")
+    assert result.output == (
+        'create label "status: proposed" (colour c5def5)\n'
+        '#12 dark-mode: add label "status: proposed"\n'
+        "Done: 2 action(s) on 1 issue(s).\n"
+    )
+    assert cli(config, "feedback", "nope").output == (
+        "Error: expected the slugs of ideas on the board but received: ['nope']\n"
+    )
+
+
+def test_feedback_refuses_a_board_with_problems(board, tmp_path):
+    config, fake = board
+    (tmp_path / "ideas" / "broken.yaml").write_text("title: [\n", encoding="utf-8")
+    result = cli(config, "feedback", "--apply")
+    assert result.exit_code == 1
+    assert "fix them first ('ideaboard validate' lists them)" in result.output
+    assert fake.writes == []
+
+
+def test_feedback_needs_a_token(board):
+    config, _fake = board
+    result = CliRunner().invoke(main, ["-f", str(config), "feedback"], env={"GITHUB_TOKEN": ""})
+    assert result.output == (
+        "Error: no GitHub token: expected one in the environment variable GITHUB_TOKEN "
+        "(in GitHub Actions: env: GITHUB_TOKEN: ${{ github.token }}).\n"
+    )
+
+
+def _status(config, *args):
+    result = cli(config, "status", "dark-mode", *args)
+    assert result.exit_code == 0, result.output
+
+
+def _comment(fake, number=12):
+    return fake.issue(number).comments[-1].body
+
+
+def test_each_status_transition_through_the_journal(board):
+    config, fake = board
+    issue = f"{REPO}/issues/12"
+    labels = f"{REPO}/issues/12/labels"
+
+    def step(status, note, date, *extra):
+        _status(config, status, "--note", note, "--date", date, *extra)
+        result = cli(config, "feedback", "--apply", "dark-mode")
+        assert result.exit_code == 0, result.output
+        writes = journal(fake)
+        assert cli(config, "feedback", "--apply").exit_code == 0
+        assert [w for w in journal(fake) if "/issues/12" in w[1]] == [], "a re-run writes nothing"
+        return [(m, p.replace("%20", " ").replace("%3A", ":"), b) for m, p, b in writes]
+
+    assert [w[:2] for w in step("under-review", "Looking at it.", "2026-02-01")] == [
+        ("POST", f"{REPO}/labels"),
+        ("POST", labels),
+        ("POST", f"{issue}/comments"),
+    ]
+    assert _comment(fake) == (
+        "<!-- ideaboard:status slug=dark-mode status=under-review date=2026-02-01 -->\n"
+        "This idea is now **under review**.\n\n> Looking at it.\n\n"
+        "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)\n"
+    )
+    assert fake.issue(12).labels == ["idea", "status: under-review"]
+
+    assert step("planned", "Planned for 3.3.", "2026-03-01") == [
+        ("DELETE", f"{labels}/status: under-review", None),
+        ("POST", labels, ["status: planned"]),
+        ("POST", f"{issue}/comments", {"body": _comment(fake)}),
+    ]
+    assert [w[:2] for w in step("in-progress", "Started.", "2026-04-01")] == [
+        ("POST", f"{REPO}/labels"),
+        ("DELETE", f"{labels}/status: planned"),
+        ("POST", labels),
+        ("POST", f"{issue}/comments"),
+    ]
+
+    shipped = step("shipped", "In 3.3.", "2026-05-01", "--release", "3.3")
+    assert [w[:2] for w in shipped[-2:]] == [("POST", f"{issue}/comments"), ("PATCH", issue)]
+    assert shipped[-1][2] == {"state": "closed", "state_reason": "completed"}
+    assert "This idea has **shipped** in 3.3." in _comment(fake)
+    assert (fake.issue(12).state, fake.issue(12).state_reason) == ("closed", "completed")
+
+    back = step("planned", "A regression: back to work.", "2026-05-02")
+    assert [w[:2] for w in back] == [
+        ("DELETE", f"{labels}/status: shipped"),
+        ("POST", labels),
+        ("PATCH", issue),
+        ("POST", f"{issue}/comments"),
+    ]
+    assert back[2][2] == {"state": "open", "state_reason": "reopened"}
+    assert "This idea is open again: it is now **planned**." in _comment(fake)
+
+    declined = step("declined", "Not after all.", "2026-05-03")
+    assert declined[-1] == ("PATCH", issue, {"state": "closed", "state_reason": "not_planned"})
+    assert (fake.issue(12).state, fake.issue(12).state_reason) == ("closed", "not_planned")
+
+    reopened = step("proposed", "Open for votes again.", "2026-05-04")
+    assert ("PATCH", issue, {"state": "open", "state_reason": "reopened"}) in reopened
+    assert fake.issue(12).state == "open"
+
+    dup = step("duplicate", "Same as backlinks.", "2026-05-05", "--duplicate-of", "backlinks-panel")
+    assert dup[-1] == ("PATCH", issue, {"state": "closed", "state_reason": "duplicate"})
+    assert _comment(fake).endswith(
+        "\n\nDuplicate of #30\n"
+    )
+    assert "[Backlinks panel](https://ex.org/board/ideas/backlinks-panel/) (#30)" in _comment(fake)
+    assert fake.issue(12).labels == ["idea", "status: duplicate"]
+    comments = [c.body.split("\n")[0] for c in fake.issue(12).comments]
+    assert len(comments) == len(set(comments)) == 8, "exactly one comment per status change"

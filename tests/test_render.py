@@ -1,0 +1,359 @@
+"""Render units: each page type's key content, escaping, hidden ideas, determinism.
+
+The board here is built by hand (no loader, no tally), so these tests pin what
+the renderer does with a given board.  ``make_board`` is shared with the
+feeds, API and charts tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_module
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import insights, render
+from generator.board import Board, Entry, Milestone, Voter
+from generator.config import default_settings, validate_options
+from generator.idea import HistoryEntry, Idea, Link, Score, ShippedIn
+from generator.snapshot import Actor, Issue, Vote
+
+SYNCED = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
+HOSTILE = '<script>alert(1)</script>{ onclick=x } </div>{{ 7*7 }}{% if %}'
+
+
+def at(day: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(day + "T10:00:00+00:00")
+
+
+def settings(**options):
+    base = {"repo": "lumen-notes/lumen", **options}
+    return validate_options(base, Path("/tmp/board"), site_url="https://example.org/ideas/",
+                            site_name="Lumen ideas")
+
+
+def issue(number: int, title: str = "t", author: str | None = "alice", **kw) -> Issue:
+    return Issue(
+        number=number,
+        title=title,
+        url=f"https://github.com/lumen-notes/lumen/issues/{number}",
+        state=kw.pop("state", "open"),
+        created_at=kw.pop("created_at", at("2026-01-05")),
+        updated_at=at("2026-02-01"),
+        author=Actor(author) if author else None,
+        **kw,
+    )
+
+
+def idea(slug: str, **kw) -> Idea:
+    data = {
+        "title": kw.pop("title", slug.replace("-", " ").capitalize()),
+        "summary": kw.pop("summary", f"Summary of {slug}."),
+        "status": kw.pop("status", "proposed"),
+        "created": kw.pop("created", dt.date(2026, 1, 5)),
+    }
+    return Idea(slug=slug, path=f"ideas/{slug}.yaml", **data, **kw)
+
+
+def entry(i: Idea, s, votes: int = 0, **kw) -> Entry:
+    voters = tuple(Voter(f"user{n}", at("2026-01-10") + dt.timedelta(days=n)) for n in range(votes))
+    per_day: dict[dt.date, int] = {}
+    for v in voters:
+        per_day[v.at.date()] = per_day.get(v.at.date(), 0) + 1
+    milestones = tuple(
+        Milestone(m, voters[m - 1].at.date() if votes >= m else None) for m in s.milestones
+    )
+    return Entry(
+        idea=i,
+        category=s.category(i.status),
+        issue=kw.pop("issue", issue(i.issue) if i.issue else None),
+        proposer=kw.pop("proposer", Actor("alice") if i.issue else None),
+        votes=votes,
+        voters=voters,
+        comments=kw.pop("comments", 2),
+        trending=kw.pop("trending", float(votes)),
+        milestones=milestones,
+        votes_per_day=tuple(sorted(per_day.items())),
+        duplicates=kw.pop("duplicates", ()),
+        canonical=kw.pop("canonical", None),
+    )
+
+
+def make_board(s=None, *, complete: bool = True, synced=SYNCED) -> Board:
+    """A small board: every category, a duplicate, a hidden idea and a hostile one."""
+    s = s or settings()
+    dup = idea(
+        "pdf-printing",
+        title="Print to PDF",
+        status="duplicate",
+        duplicate_of="pdf-export",
+        issue=12,
+        history=(HistoryEntry(dt.date(2026, 2, 1), "duplicate", "Same as PDF export."),),
+    )
+    ideas = {
+        "pdf-export": idea(
+            "pdf-export",
+            title="Export notes to PDF",
+            summary="Clean, printable PDFs.",
+            description="Printing loses **styling**.\n\n- keep tables\n- keep links",
+            status="shipped",
+            issue=9,
+            tags=("export",),
+            created=dt.date(2025, 1, 14),
+            owner="devin",
+            history=(
+                HistoryEntry(dt.date(2025, 1, 14), "proposed", "Open for votes."),
+                HistoryEntry(dt.date(2025, 3, 10), "planned", "Planned for **3.0**."),
+                HistoryEntry(dt.date(2026, 10, 1), "shipped", "Shipped in 3.0."),
+            ),
+            shipped_in=ShippedIn("3.0", "https://github.com/lumen-notes/lumen/releases/v3"),
+            links=(
+                Link("Spec", "https://example.com/spec"),
+                Link("Bad", "javascript:alert(1)"),
+            ),
+            score=Score(6, 9, 6),
+        ),
+        "dark-mode": idea(
+            "dark-mode", status="planned", issue=3, tags=("editor", "mobile")
+        ),
+        "tables": idea("tables", status="in-progress", issue=4, tags=("editor",)),
+        "no-issue": idea("no-issue", status="under-review"),
+        "crypto": idea(
+            "crypto",
+            status="declined",
+            issue=5,
+            history=(HistoryEntry(dt.date(2026, 3, 1), "declined", "Not for us: **why**."),),
+        ),
+        "secret-idea": idea("secret-idea", title="SECRET-HIDDEN-TITLE", hidden=True, issue=6),
+        "hostile": idea(
+            "hostile",
+            title=HOSTILE,
+            summary=HOSTILE,
+            description="[x](javascript:alert(1)) <img src=x onerror=alert(1)> " + HOSTILE,
+            issue=7,
+            tags=("evil",),
+            links=(Link(HOSTILE, "https://example.com/?q=<b>"),),
+            history=(HistoryEntry(dt.date(2026, 4, 1), "proposed", HOSTILE),),
+        ),
+        "pdf-printing": dup,
+    }
+    entries = [
+        entry(ideas["pdf-export"], s, votes=30, duplicates=(dup,), comments=21),
+        entry(ideas["dark-mode"], s, votes=12, trending=50.0),
+        entry(ideas["tables"], s, votes=3),
+        entry(ideas["no-issue"], s),
+        entry(ideas["crypto"], s, votes=1),
+        entry(ideas["secret-idea"], s, votes=99),
+        entry(ideas["hostile"], s, votes=2, proposer=Actor('"><img src=x onerror=alert(1)>')),
+        entry(ideas["pdf-printing"], s, votes=4, canonical="pdf-export"),
+    ]
+    proposals = (
+        issue(
+            40,
+            title="Proposal " + HOSTILE,
+            author="bob",
+            created_at=at("2026-11-01"),
+            voters=(Vote(Actor("bob"), at("2026-11-01")), Vote(Actor("x[bot]", "Bot"), SYNCED)),
+            comments=1,
+        ),
+    )
+    return Board(
+        entries=tuple(sorted(entries, key=lambda e: e.slug)),
+        proposals=proposals,
+        synced_at=synced,
+        complete=complete,
+    )
+
+
+def render_board(board: Board | None = None, s=None) -> render.Site:
+    s = s or settings()
+    board = board or make_board(s)
+    return render.render_site(board, insights.compute(board, s), s)
+
+
+@pytest.fixture(scope="module")
+def site() -> render.Site:
+    return render_board()
+
+
+def body(site: render.Site, path: str) -> str:
+    return str(site.pages[path].body)
+
+
+# --- every page type ---------------------------------------------------------------
+
+
+def test_pages_and_assets_are_generated(site):
+    assert {
+        "index.md",
+        "roadmap.md",
+        "shipped.md",
+        "proposals.md",
+        "insights.md",
+        "tags/index.md",
+        "tags/editor.md",
+        "status/planned.md",
+        "status/duplicate.md",
+        "ideas/pdf-export.md",
+        "ideas/pdf-printing.md",
+    } <= set(site.pages)
+    assert {
+        "api/ideas.json",
+        "api/ideas.schema.json",
+        "api/board.json",
+        "feeds/changes.xml",
+        "feeds/new.xml",
+        "schema/idea.schema.json",
+    } <= set(site.assets)
+
+
+def test_home_lists_cards_in_trending_order_without_duplicates(site):
+    html = body(site, "index.md")
+    slugs = re.findall(r'data-slug="([^"]+)"', html)
+    assert slugs[:2] == ["dark-mode", "pdf-export"]
+    assert "pdf-printing" not in slugs  # merged: its votes count on pdf-export
+    assert 'href="ideas/pdf-export/"' in html
+    assert 'class="ib-badge ib-badge--completed" data-status="shipped">Shipped<' in html
+    assert "30<span class=\"md-visually-hidden\"> votes</span>" in html
+    assert 'href="tags/export/"' in html
+    assert 'href="status/planned/"' in html
+    assert 'data-index="api/board.json"' in html
+    assert "20 November 2026, 12:00 UTC" in html
+    assert not site.pages["index.md"].search
+
+
+def test_idea_page_has_everything_issue_3_lists(site):
+    html = body(site, "ideas/pdf-export.md")
+    assert 'href="https://github.com/lumen-notes/lumen/issues/9"' in html
+    assert "Vote with 👍 on GitHub" in html
+    assert "30 of 50 votes to the next milestone" in html
+    assert "10 votes</span> reached on" in html and "25 votes</span> reached on" in html
+    assert 'href="https://github.com/alice"' in html  # the proposer, credited
+    assert "<strong>styling</strong>" in html  # the description, as sanitized markdown
+    assert "Planned for <strong>3.0</strong>." in html  # a timeline note
+    assert html.index("Shipped in 3.0.") < html.index("Open for votes.")  # newest first
+    assert "Print to PDF" in html and "issues/12" in html  # a merged duplicate
+    assert 'href="../../tags/export/"' in html
+    assert "releases/v3" in html and ">3.0</a>" in html  # shipped_in
+    assert ">324 <" in html  # ICE = 6 * 9 * 6
+    assert 'href="https://example.com/spec"' in html
+    assert "javascript:" not in html  # the bad link is dropped
+    assert "21 comments on GitHub" in html
+    assert '<svg class="ib-sparkline"' in html
+    assert "Votes as of <time datetime=\"2026-11-20T12:00:00Z\">" in html
+    assert 'data-stale-days="14"' in html  # the script shows it when votes get old
+    assert site.pages["ideas/pdf-export.md"].search
+
+
+def test_duplicate_page_points_to_the_canonical_idea(site):
+    html = body(site, "ideas/pdf-printing.md")
+    assert 'Merged into <a href="../../ideas/pdf-export/">Export notes to PDF</a>' in html
+
+
+def test_idea_without_issue_says_how_voting_opens(site):
+    html = body(site, "ideas/no-issue.md")
+    assert "Voting opens when this idea has a GitHub issue" in html
+    assert "Vote with" not in html
+
+
+def test_roadmap_has_a_column_per_active_status_and_recently_shipped(site):
+    html = body(site, "roadmap.md")
+    titles = re.findall(r'<h2 id="col-[^"]+">([^<]+) <', html)
+    assert titles == ["Planned", "In progress", "Recently shipped"]
+    assert html.index("dark-mode") < html.index("tables") < html.index("pdf-export")
+
+
+def test_shipped_groups_by_release_and_credits_proposers(site):
+    html = body(site, "shipped.md")
+    assert ">3.0</a>" in html
+    assert "Proposed by <a href=\"https://github.com/alice\"" in html
+
+
+def test_proposals_page_lists_issues_awaiting_triage(site):
+    html = body(site, "proposals.md")
+    assert "issues/40" in html
+    assert "@bob" in html
+    assert "1<span class=\"md-visually-hidden\"> vote</span>" in html  # the bot is not counted
+
+
+def test_tag_and_status_pages(site):
+    assert "dark-mode" in body(site, "tags/editor.md") and "tables" in body(site, "tags/editor.md")
+    assert 'href="../../tags/editor/"' in body(site, "tags/index.md").replace("../", "../../", 1)
+    planned = body(site, "status/planned.md")
+    assert "dark-mode" in planned and "tables" not in planned
+
+
+def test_insights_has_charts_and_people(site):
+    html = body(site, "insights.md")
+    assert html.count("<svg") == 3
+    assert "@alice" in html
+
+
+# --- untrusted text -------------------------------------------------------------------
+
+
+def test_hostile_text_is_escaped_everywhere(site):
+    for path, page in site.pages.items():
+        html = str(page.body) + str(page.title)
+        assert "<script>alert" not in html, path
+        assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), path
+        assert "{{ 7*7 }}" not in html and "{ onclick=x }" not in html, path
+        assert "<img" not in html, path
+        assert 'href="javascript' not in html, path
+    page = site.pages["ideas/hostile.md"]
+    assert "<" not in str(page.title)
+    assert html_module.unescape(str(page.title)).startswith("<script>alert(1)</script>")
+
+
+def test_hidden_ideas_appear_nowhere(site):
+    for path, page in site.pages.items():
+        assert "secret-idea" not in path
+        assert "SECRET-HIDDEN-TITLE" not in str(page.body), path
+    for path, text in site.assets.items():
+        assert "secret-idea" not in text and "SECRET-HIDDEN-TITLE" not in text, path
+
+
+def test_unsafe_tag_names_get_safe_file_names():
+    assert render.safe_name("editor") == "editor"
+    name = render.safe_name("../../etc/passwd")
+    assert re.fullmatch(r"t-[0-9a-f]{12}", name)
+
+
+# --- notices and determinism -------------------------------------------------------------
+
+
+def test_partial_and_never_synced_notices():
+    s = settings()
+    partial = render_board(make_board(s, complete=False), s)
+    assert "The last sync from GitHub was partial" in body(partial, "ideas/pdf-export.md")
+    never = render_board(make_board(s, synced=None), s)
+    assert "Votes have not been synced from GitHub yet." in body(never, "index.md")
+    assert "Votes as of never" in body(never, "index.md")
+
+
+def test_rendering_is_deterministic():
+    a, b = render_board(), render_board()
+    assert {p: str(x.body) for p, x in a.pages.items()} == {
+        p: str(x.body) for p, x in b.pages.items()
+    }
+    assert a.assets == b.assets
+
+
+def test_render_returns_paths_to_contents():
+    s = settings()
+    board = make_board(s)
+    out = render.render(board, insights.compute(board, s), s)
+    assert out["ideas/pdf-export.md"].count("Export notes to PDF") >= 1
+    assert out["api/ideas.json"].startswith("{")
+
+
+def test_default_settings_render_an_offline_board(tmp_path):
+    s = default_settings(tmp_path)
+    board = make_board(s)
+    site = render_board(board, s)
+    html = body(site, "ideas/no-issue.md")
+    assert "Voting opens" in html
+    # With no repo there is no GitHub to link to, except the synced issue's own URL.
+    assert "github.com/alice" not in body(site, "ideas/pdf-export.md")
