@@ -68,7 +68,7 @@ def _idea(r: Renderer, e: Any) -> dict[str, Any]:
         "slug": idea.slug,
         "title": plain(idea.title),
         "summary": plain(idea.summary),
-        "description_html": str(_sanitize.markdown(idea.description)) if idea.description else "",
+        "description_html": str(r.markdown(idea.description)),
         "status": idea.status,
         "category": e.category,
         "created": idea.created.isoformat(),
@@ -98,7 +98,7 @@ def _idea(r: Renderer, e: Any) -> dict[str, Any]:
             {
                 "date": h.date.isoformat(),
                 "status": h.status,
-                "note_html": str(_sanitize.markdown(h.note)) if h.note else "",
+                "note_html": str(r.markdown(h.note)),
             }
             for h in idea.history
         ],

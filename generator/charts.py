@@ -7,7 +7,9 @@ its page.  Labels are numbers, dates and fixed words, and are escaped anyway.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -24,26 +26,31 @@ def sparkline(
     until: dt.date | None,
     width: int = 240,
     height: int = 40,
+    samples: int = 48,
 ) -> Markup:
-    """Cumulative votes over time as a line, from the first vote to ``until``."""
+    """Cumulative votes over time as a line, from the first vote to ``until``.
+
+    The line is sampled at ``samples`` evenly spaced days, so its size does not
+    grow with the number of voters.
+    """
     if not votes_per_day:
         return Markup('<p class="ib-muted">No votes yet.</p>')
     days = sorted(votes_per_day)
     start = days[0][0]
     end = max(until or days[-1][0], days[-1][0])
     span = max((end - start).days, 1)
-    total = sum(n for _, n in days)
-    points = [(0.0, float(height - 2))]
-    running = 0
-    for day, n in days:
-        x = (day - start).days / span * (width - 2) + 1
-        points.append((x, points[-1][1]))  # a step: flat until the day, then up
-        running += n
-        points.append((x, height - 2 - running / total * (height - 4)))
-    points.append((float(width - 1), points[-1][1]))
-    path = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+    total = sum(n for _, n in days) or 1
+    ordinals = [d.toordinal() for d, _ in days]
+    running = list(itertools.accumulate(n for _, n in days))
+    points = []
+    for i in range(samples + 1):
+        day = start.toordinal() + round(span * i / samples)
+        done = bisect.bisect_right(ordinals, day)
+        count = running[done - 1] if done else 0
+        x = 1 + (width - 2) * i / samples
+        points.append(f"{_num(x)},{_num(height - 2 - count / total * (height - 4))}")
     label = (
-        f"Votes over time: {total} {'vote' if total == 1 else 'votes'} "
+        f"Votes over time: {running[-1]} {'vote' if running[-1] == 1 else 'votes'} "
         f"from {start.isoformat()} to {end.isoformat()}"
     )
     # Numbers and escaped labels only.
@@ -51,8 +58,8 @@ def sparkline(
         f'<svg class="ib-sparkline" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-label="{escape(label)}">'
         f"<title>{escape(label)}</title>"
-        f'<polyline points="{path}" fill="none" stroke="currentColor" stroke-width="2" '
-        f'stroke-linejoin="round"/></svg>'
+        f'<polyline points="{" ".join(points)}" fill="none" stroke="currentColor" '
+        f'stroke-width="2" stroke-linejoin="round"/></svg>'
     )
 
 

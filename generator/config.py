@@ -8,6 +8,7 @@ data with paths resolved against the folder that holds ``mkdocs.yml``.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from dataclasses import dataclass
@@ -173,8 +174,31 @@ class IdeaboardConfig(base.Config):
     stale_days = _PositiveInt(14)
     milestone_comments = c.Type(bool, default=False)
 
+    def _validate(self):
+        # mkdocs stops at the first bad option; a board owner fixing mkdocs.yml wants them all.
+        failed, warnings = [], []
+        for key, option in self._schema:
+            try:
+                self[key] = option.validate(self.get(key))
+            except ValidationError as exc:
+                failed.append((key, exc))
+        return failed, warnings
+
     def validate(self):
         failed, warnings = super().validate()
+        # A misspelt option would silently fall back to its default: refuse it instead.
+        for key in sorted(set(self.keys()) - self._schema_keys):
+            hint = difflib.get_close_matches(key, sorted(self._schema_keys), n=1)
+            suggestion = f" Did you mean {hint[0]!r}?" if hint else ""
+            failed.append(
+                (
+                    key,
+                    ValidationError(
+                        f"Expected one of the options {sorted(self._schema_keys)} "
+                        f"but received an unknown option: {key!r}.{suggestion}"
+                    ),
+                )
+            )
         if not failed and self.initial_status not in self.statuses:
             failed.append(
                 (

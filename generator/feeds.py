@@ -15,8 +15,6 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from . import sanitize as _sanitize
-
 if TYPE_CHECKING:
     from .render import Renderer
 
@@ -102,7 +100,7 @@ def changes(r: Renderer) -> str:
                 "updated": _stamp(day),
                 "link": f"{base}ideas/{slug}/",
                 "summary": f"{title} is now {status_title(h.status).lower()}.",
-                "html": str(_sanitize.markdown(h.note)) if h.note else "",
+                "html": str(r.markdown(h.note)),
             }
         )
     return _feed(r, "changes.xml", "status changes", entries)

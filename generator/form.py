@@ -37,7 +37,9 @@ _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CHECKBOX_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s*(.*)$")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff]")
+# Unicode's own line breaks, which YAML also breaks lines at.
+_BREAK_RE = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class Form:
 
 def clean(text: str) -> str:
     """Normalise line ends, drop control characters and HTML comments."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BREAK_RE.sub("\n", text)
     text = _CONTROL_RE.sub("", text)
     return _COMMENT_RE.sub("", text)
 

@@ -230,6 +230,7 @@ class GitHubClient:
             base_url=self.settings.api_url,
             timeout=max(1, math.ceil(self.timeout)),  # PyGithub wants whole seconds
             retry=retry,
+            per_page=PAGE,
             lazy=True,
             # PyGithub's defaults (0.25 s between requests, 1 s between writes, and a
             # GraphQL query counts as a write) would make a 10,000-idea sync wait
@@ -301,13 +302,10 @@ class GitHubClient:
                 problem = "GitHub's GraphQL rate limit was reached"
                 continue
             found = data.get("data") or {}
-            repo_missing = found.get("repository") is None and any(
-                e.get("type") == "NOT_FOUND"
-                and e.get("path", [None])[:1] == ["repository"]
-                and len(e.get("path", [])) == 1
-                for e in errors
-            )
-            if repo_missing:
+            if not isinstance(found, dict) or not isinstance(errors, list):
+                problem = "GitHub sent a response that is not GraphQL"
+                continue
+            if found.get("repository") is None and any(map(_repo_not_found, errors)):
                 raise self._not_found()
             faults = [e for e in errors if not (allow_missing and e.get("type") == "NOT_FOUND")]
             if faults or not found.get("repository"):
@@ -327,16 +325,24 @@ class GitHubClient:
             )
 
     def _primary_wait(self, exc: GithubException) -> float | None:
-        """Seconds until the primary rate limit resets, if ``exc`` is that limit (403/429)."""
+        """Seconds to wait if ``exc`` is a rate limit PyGithub let through (a 429, mostly)."""
         headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
-        if exc.status in (403, 429) and str(headers.get("x-ratelimit-remaining")) == "0":
+        message = exc.data.get("message", "") if isinstance(exc.data, dict) else ""
+        if exc.status not in (403, 429):
+            return None
+        if str(headers.get("x-ratelimit-remaining")) == "0":
             return self._reset_wait(headers)
+        if "rate limit" in str(message).lower():
+            return 60.0  # a secondary limit without Retry-After: GitHub says wait a minute
         return None
 
     def _reset_wait(self, headers: dict[str, Any]) -> float:
+        """Seconds until the rate limit resets: the header, else the last ``rateLimit`` seen."""
         reset = headers.get("x-ratelimit-reset")
         if reset and str(reset).isdigit():
             return max(0.0, int(reset) - time.time()) + 1
+        if self.rate_limit and self.rate_limit.reset_at:
+            return max(0.0, (self.rate_limit.reset_at - self.clock()).total_seconds()) + 1
         return 60.0
 
     # --- errors -----------------------------------------------------------------
@@ -360,6 +366,12 @@ class GitHubClient:
                 text = self._not_found().args[0]
             elif status in (403, 429) and "rate limit" in message.lower():
                 text = self._limit_error(None).args[0]
+            elif status == 403:
+                text = (
+                    f"GitHub answered 403 {message}".rstrip()
+                    + f": the token in ${s.token_env} (setting token_env) lacks a permission "
+                    "(sync needs issues: read; feedback needs issues: write)."
+                )
             elif status >= 500:
                 text = (
                     f"GitHub answered {status} {message}".rstrip()
@@ -496,8 +508,10 @@ class GitHubClient:
                     issues[number] = previous.issues[number]
             report()
             page = connection["pageInfo"]
-            if not page["hasNextPage"] or not connection["nodes"]:
+            if not page["hasNextPage"] or not connection["nodes"] or not page["endCursor"]:
                 break
+            if page["endCursor"] == cursor:
+                raise GitHubError("GitHub returned the same page of issues twice; try again later.")
             cursor = page["endCursor"]
         complete = listed >= (expected or 0)
 
@@ -527,10 +541,16 @@ class GitHubClient:
         for number in missing_numbers:
             if number in previous.missing and not full:
                 missing[number] = previous.missing[number]  # known gone: no need to ask again
-            elif number in numbers:
+            elif number not in numbers:
+                # Listed a moment ago, gone now: deleted meanwhile, or GitHub faltered.
+                # Either way the caller keeps its last known data.
+                complete = False
+            else:
                 found = self.issue(number)
-                reason = found.missing if found else "not_found"
-                missing[number] = Missing(number, reason or "not_found", found and found.moved_to)
+                if found.missing is None:
+                    complete = False  # GraphQL missed an issue REST has: keep the last data
+                else:
+                    missing[number] = Missing(number, found.missing, found.moved_to)
         report()
         return Snapshot(
             repo=self.settings.repo,
@@ -589,8 +609,12 @@ class GitHubClient:
             self._repo = self._gh_write.get_repo(self.settings.repo)
         return self._repo
 
-    def issue(self, number: int) -> RemoteIssue | None:
-        """Issue ``number`` as GitHub has it now (deleted/transferred ones say so)."""
+    def issue(self, number: int) -> RemoteIssue:
+        """Issue ``number`` as GitHub has it now.
+
+        Never None: a deleted, transferred or unknown issue (or a pull request)
+        comes back with ``missing`` set, and ``moved_to`` for a transferred one.
+        """
         requester = self._gh_write.requester
         path = f"/repos/{self.settings.repo}/issues/{int(number)}"
         try:
@@ -753,6 +777,12 @@ def _changed(previous: Issue | None, node: dict[str, Any]) -> bool:
         return True
     # A voter list kept from a faulty sync, or cut short: fetch it again.
     return len(previous.voters) != previous.reactions.get("+1", 0)
+
+
+def _repo_not_found(error: dict[str, Any]) -> bool:
+    """Whether a GraphQL error says the repository itself does not exist."""
+    path = error.get("path") or ["repository"]
+    return error.get("type") == "NOT_FOUND" and path == ["repository"]
 
 
 def _same_repo(url: str, repo: str) -> bool:

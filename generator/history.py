@@ -27,8 +27,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from . import statuses as st
 from .config import Settings
@@ -156,11 +157,12 @@ def apply_change(text: str, change: Change, categories: dict[str, str]) -> str:
                 f"{change.date.isoformat()}: expected a new status or another --date. "
                 "Edit that entry's note by hand instead."
             )
-    history.append(
-        CommentedMap(
-            [("date", change.date), ("status", change.status), ("note", _note(change.note))]
-        )
+    entry = CommentedMap(
+        [("date", change.date), ("status", change.status), ("note", _note(change.note))]
     )
+    if history:
+        _move_trailing_comments(history[-1], entry)
+    history.append(entry)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
@@ -233,6 +235,34 @@ def _load_round_trip(text: str) -> tuple[YAML, Any]:
             first = (yaml, data)
     assert first is not None
     return first  # no style reproduces the file exactly: use ideaboard's own
+
+
+def _move_trailing_comments(previous: Any, entry: CommentedMap) -> None:
+    """Keep comment lines that followed the last history entry after the new one.
+
+    ruamel.yaml hangs the comment lines below a mapping on its last key, so
+    without this they would end up between the old last entry and the new one.
+    """
+    if not isinstance(previous, CommentedMap) or not previous:
+        return
+    last = list(previous.keys())[-1]
+    slot = previous.ca.items.get(last)
+    token = slot[2] if slot and len(slot) > 2 else None
+    if token is None or not isinstance(getattr(token, "value", None), str):
+        return
+    if isinstance(previous[last], (LiteralScalarString, FoldedScalarString)):
+        own_line, below = "", token.value  # a block scalar ends its own line
+    else:
+        own_line, _newline, below = token.value.partition("\n")
+    if not below.strip():
+        return
+    if own_line:
+        token.value = own_line + "\n"
+    else:
+        slot[2] = None
+    ends_line = isinstance(entry["note"], (LiteralScalarString, FoldedScalarString))
+    value = below if ends_line else "\n" + below
+    entry.ca.items["note"] = [None, None, CommentToken(value, CommentMark(0), None), None]
 
 
 def _set_key(data: CommentedMap, key: str, value: Any) -> None:

@@ -27,6 +27,7 @@ import yaml as pyyaml
 from . import form
 from . import statuses as st
 from .config import Settings
+from .errors import IdeaboardError
 from .feedback import idea_url, markers_in
 from .idea import Idea
 from .similar import similar_ideas
@@ -157,7 +158,10 @@ def idea_text(issue: Issue, title: str, fields: form.Form, settings: Settings) -
     )
     expected = {"title": title, "summary": summary, "issue": issue.number, "created": created}
     if not _reads_back(text, expected, description):
-        raise ValueError(f"issue #{issue.number}: the idea file would not read back as written")
+        raise IdeaboardError(
+            f"issue #{issue.number}: the idea file would not read back as written; "
+            "add it by hand with 'ideaboard new'."
+        )
     return text
 
 

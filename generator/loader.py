@@ -460,7 +460,10 @@ def _yaml_problem(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> Proble
             "",
             "YAML aliases are not allowed in idea files: write the value out in full",
         )
-    if problem.startswith("mapping values are not allowed"):
+    if problem.startswith("could not determine a constructor for the tag"):
+        tag = problem.rpartition(" ")[2]
+        message = f"the YAML tag {tag} is not allowed in idea files; remove it"
+    elif problem.startswith("mapping values are not allowed"):
         message = (
             "malformed YAML: a ':' where no new key can start; check this line's "
             "indentation, or quote a value that contains ': '"

@@ -16,6 +16,7 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,13 +39,29 @@ NAV_PAGES = frozenset(
 )
 
 
+#: What ``ideaboard build`` already loaded in this process (the validated ideas and the
+#: snapshot), by ideas folder, so one build does not read and validate everything twice.
+_PRELOADED: dict[Path, tuple[tuple, object]] = {}
+
+
+def preload(settings: Settings, ideas: tuple, snapshot: object = None) -> None:
+    """Hand the next build of this board ideas (and a snapshot) that were just loaded."""
+    _PRELOADED[settings.ideas_dir] = (ideas, snapshot)
+
+
 class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     """Generate the idea board's pages during ``mkdocs build`` and ``mkdocs serve``."""
+
+    #: Render Material's nav and tabs once per folder for pages outside the nav (tests turn
+    #: it off to check the shared HTML is what Material would have written).
+    share_chrome = True
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.site: render.Site | None = None
         self.date: str | None = None
+        self.env = None
+        self.chrome: dict[str, dict[str, str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -87,6 +104,19 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         generated = self._page(page)
         return html if generated is None else str(generated.body)
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.env = env
+        self.chrome = {}
+        return env
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        # Material renders the whole nav (and the tabs) on every page.  Pages outside
+        # the nav in the same folder get the same HTML, so render it once per folder.
+        shared = self._page(page) is not None and not page.file.inclusion.is_in_nav()
+        if self.share_chrome and shared:
+            context.update(self._shared_chrome(context, page, config))
+        return context
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.settings is not None:
             for path in (self.settings.ideas_dir, self.settings.snapshot):
@@ -102,16 +132,35 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         from . import insights, loader, snapshot, tally
 
         settings = self.settings
-        ideas, problems = loader.load_board(settings)
-        if problems:
-            lines = "\n".join(p.format() for p in problems)
-            raise PluginError(f"ideaboard: the ideas have {len(problems)} problem(s):\n{lines}")
-        try:
-            snap = snapshot.load_or_empty(settings.snapshot, settings.repo)
-        except IdeaboardError as exc:
-            raise PluginError(f"ideaboard: {exc}") from None
+        ideas, snap = _PRELOADED.pop(settings.ideas_dir, (None, None))
+        if ideas is None:
+            ideas, problems = loader.load_board(settings)
+            if problems:
+                lines = "\n".join(p.format() for p in problems)
+                raise PluginError(f"ideaboard: the ideas have {len(problems)} problem(s):\n{lines}")
+        if snap is None:
+            try:
+                snap = snapshot.load_or_empty(settings.snapshot, settings.repo)
+            except IdeaboardError as exc:
+                raise PluginError(f"ideaboard: {exc}") from None
         board = tally.tally(ideas, snap, settings)
         return board, insights.compute(board, settings)
+
+    def _shared_chrome(self, context, page: Page, config: MkDocsConfig) -> dict[str, str]:
+        # Relative links differ between folders (from tags/x/, "Tags" is "../").
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        if folder not in self.chrome:
+            base = self.env.get_template("base.html")
+            values = dict(context)
+            # base.html sets these at its top level, which a lone block does not run.
+            values["features"] = config.theme.get("features") or []
+            values["lang"] = self.env.get_template("partials/language.html").make_module(values)
+            blocks = {}
+            for name in ("site_nav", "tabs"):
+                ctx = base.new_context(values)
+                blocks[f"ib_{name}"] = "".join(base.blocks[name](ctx))
+            self.chrome[folder] = blocks
+        return self.chrome[folder]
 
     def _page(self, page: Page) -> render.Page | None:
         if self.site is None or page.file.generated_by != "ideaboard":

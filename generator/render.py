@@ -38,6 +38,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 HOME_CARDS = 60
 #: Characters of a description indexed for search beyond title and summary.
 SEARCH_EXCERPT = 600
+#: Text that markdown would only wrap in a paragraph: letters first, no markup characters.
+PLAIN_NOTE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;?!()'’-]{0,300}")
 LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 
 CATEGORY_TITLES = {
@@ -181,6 +183,7 @@ class Renderer:
         self.board = board
         self.insights = insights
         self.settings = settings
+        self._markdown: dict[str, Markup] = {}
         self.visible = sort_entries(board.visible, "trending")
         self.by_slug = {e.slug: e for e in self.visible}
         self.cards = {e.slug: self._card(e) for e in self.visible}
@@ -193,6 +196,21 @@ class Renderer:
             "complete": board.complete,
             "stale_days": settings.stale_days,
         }
+
+    def markdown(self, source: str) -> Markup:
+        """Sanitized markdown, rendered once per distinct text (pages, API and feeds share it)."""
+        if not source:
+            return Markup("")
+        html = self._markdown.get(source)
+        if html is None:
+            if PLAIN_NOTE.fullmatch(source):
+                # A short line of plain words renders as one paragraph of escaped text;
+                # skipping the markdown pipeline for it keeps big boards fast.
+                html = Markup("<p>") + text(source) + Markup("</p>")
+            else:
+                html = _sanitize.markdown(source)
+            self._markdown[source] = html
+        return html
 
     # -- views ------------------------------------------------------------------------
 
@@ -278,7 +296,7 @@ class Renderer:
 
     def idea(self, e: Entry) -> Page:
         idea = e.idea
-        description = _sanitize.markdown(idea.description) if idea.description else Markup("")
+        description = self.markdown(idea.description)
         excerpt = None
         if len(idea.description) > SEARCH_EXCERPT:
             # Keep the search index small: index an excerpt of a long description.
@@ -294,7 +312,7 @@ class Renderer:
                 "status": h.status,
                 "status_title": status_title(h.status),
                 "category": self.settings.statuses.get(h.status, st.OPEN),
-                "note": _sanitize.markdown(h.note) if h.note else Markup(""),
+                "note": self.markdown(h.note),
             }
             for h in idea.history
         ]

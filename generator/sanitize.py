@@ -42,16 +42,22 @@ import markdown as _markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 __all__ = ["MAX_MARKDOWN", "MAX_URL", "clean", "markdown", "script_json", "text", "url"]
 
 #: Longest markdown input rendered, in characters (GitHub's own limit for an
 #: issue body).  Longer input is cut there and marked as cut.
 MAX_MARKDOWN = 65_536
-#: Longest line the Markdown pipeline sees; longer lines are split.  Python-Markdown's
-#: inline patterns are regular expressions; bounding the line bounds their work.
-MAX_LINE = 4_096
+#: Markup characters times length above which a text is shown as plain
+#: paragraphs instead of Markdown (see ``_is_pathological``): about 0.1 s of work.
+_MARKUP_BUDGET = 100_000_000
+_MARKUP_CHAR_RE = re.compile(r"[\[\]()\\`*_<>&!~|{}#-]")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+#: Steps of Python-Markdown's bracket search above which the same happens.
+_BRACKET_BUDGET = 200_000
+_BRACKET_RE = re.compile(r"[\[\]()]|\n[ \t]*\n")
+_CLOSING = {"]": "[", ")": "("}
 #: Longest URL accepted by ``url()``.
 MAX_URL = 4_096
 
@@ -128,7 +134,7 @@ def text(value: object) -> Markup:
     if value is None:
         return Markup("")
     line = _NEWLINES_RE.sub(" ", _STRIP_RE.sub("", str(value)))
-    return Markup(_escape_html_md(line))
+    return Markup(_escape_html_md(line))  # noqa: S704 (escaped just now)
 
 
 def _escape_html_md(value: str) -> str:
@@ -220,7 +226,7 @@ class _SafeTree(Treeprocessor):
 
 
 class _SafeExtension(Extension):
-    def extendMarkdown(self, md: _markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: _markdown.Markdown) -> None:
         # Raw HTML is not markup here: with these two gone, "<script>" is text and gets escaped.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
@@ -265,19 +271,41 @@ _cleaner = nh3.Cleaner(
 )
 
 
-def _bound(source: str) -> str:
-    """Cut the input to ``MAX_MARKDOWN`` characters and its lines to ``MAX_LINE``."""
-    if len(source) > MAX_MARKDOWN:
-        source = source[:MAX_MARKDOWN] + "\n\n[…]"
-    if len(source) > MAX_LINE and any(len(line) > MAX_LINE for line in source.split("\n")):
-        lines = []
-        for line in source.split("\n"):
-            while len(line) > MAX_LINE:
-                lines.append(line[:MAX_LINE])
-                line = line[MAX_LINE:]
-            lines.append(line)
-        source = "\n".join(lines)
-    return source
+def _is_pathological(source: str) -> bool:
+    """Would Python-Markdown take more than a moment over this text?
+
+    Its inline patterns rebuild the paragraph's string for every match, and it
+    looks for the closing bracket of every ``[`` up to the end of the paragraph,
+    so the work grows with (markup characters) x (length): 65 KB of ``[`` or
+    ``> `` takes minutes.  Ordinary descriptions are far below the budget.
+    """
+    if len(_MARKUP_CHAR_RE.findall(source)) * len(source) > _MARKUP_BUDGET:
+        return True
+    # The searches for "]" and for ")" are Python loops over characters: count their steps.
+    steps = 0
+    opened: dict[str, list[int]] = {"[": [], "(": []}
+    for match in _BRACKET_RE.finditer(source):
+        token, pos = match.group(), match.start()
+        if token in opened:
+            opened[token].append(pos)
+        elif token in _CLOSING:
+            stack = opened[_CLOSING[token]]
+            if stack:
+                steps += pos - stack.pop()
+        else:  # a blank line ends the paragraph, and the searches
+            for stack in opened.values():
+                steps += sum(pos - start for start in stack)
+                stack.clear()
+    steps += sum(len(source) - start for stack in opened.values() for start in stack)
+    return steps > _BRACKET_BUDGET
+
+
+def _plain_html(source: str) -> str:
+    """A pathological text as escaped paragraphs: shown as typed, with no markup."""
+    paragraphs = (p.strip("\n") for p in _BLANK_LINE_RE.split(source))
+    return "\n".join(
+        "<p>" + _escape_html_md(p).replace("\n", "<br>\n") + "</p>" for p in paragraphs if p
+    )
 
 
 def markdown(source: object) -> Markup:
@@ -292,16 +320,19 @@ def markdown(source: object) -> Markup:
     source = clean(source).replace("\r\n", "\n").replace("\r", "\n")
     if not source.strip():
         return Markup("")
+    if len(source) > MAX_MARKDOWN:
+        source = source[:MAX_MARKDOWN] + "\n\n(cut)"
+    if _is_pathological(source):
+        return Markup(_plain_html(source))  # noqa: S704 (escaped by _plain_html)
     md = _md()
     md.reset()
-    converted = md.convert(_bound(source))
-    cleaned = _cleaner.clean(converted)
+    cleaned = _cleaner.clean(md.convert(source))
     # nh3 decodes references such as "&#x202E;" into characters: strip again.
     cleaned = _STRIP_RE.sub("", cleaned)
     parts = _TAG_RE.split(cleaned)
     for index in range(0, len(parts), 2):  # even indexes are text between tags
         parts[index] = _escape_md(parts[index])
-    return Markup("".join(parts).strip())
+    return Markup("".join(parts).strip())  # noqa: S704 (cleaned by nh3)
 
 
 # --- JSON in a script element -----------------------------------------------------
@@ -324,4 +355,5 @@ def script_json(obj: Any) -> Markup:
     changed: clean them first with ``clean()``.
     """
     encoded = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    return Markup(_SCRIPT_JSON_RE.sub(lambda m: _SCRIPT_JSON_ESCAPES[m.group()], encoded))
+    safe = _SCRIPT_JSON_RE.sub(lambda m: _SCRIPT_JSON_ESCAPES[m.group()], encoded)
+    return Markup(safe)  # noqa: S704 (no '<', '>' or '&' left)

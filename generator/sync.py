@@ -10,7 +10,6 @@ after a complete, consistent fetch of that issue.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -18,6 +17,7 @@ from . import snapshot as store
 from .config import Settings
 from .errors import IdeaboardError, SnapshotError
 from .github import GitHubClient, Progress, scrub, token_from_env
+from .loader import load_board
 from .snapshot import Snapshot, Vote
 
 
@@ -88,29 +88,15 @@ def _union(old, new) -> tuple[Vote, ...]:
 
 # --- the issues YAML files name -------------------------------------------------
 
-_ISSUE_LINE = re.compile(r"^issue:\s*#?(\d+)\s*(?:#.*)?$", re.MULTILINE)
-
 
 def issue_numbers(settings: Settings) -> set[int]:
-    """Issue numbers named by ``ideas/*.yaml`` (with or without the idea label).
+    """Issue numbers named by valid ``ideas/*.yaml`` files (with or without the idea label).
 
-    Uses the loader when it is there; otherwise reads the ``issue:`` lines.
+    A file with problems is left out, as the build leaves it out; ``ideaboard
+    validate`` reports it.
     """
-    try:
-        from .loader import load_board  # type: ignore[attr-defined]
-    except ImportError:
-        load_board = None
-    if load_board is not None:
-        ideas, _problems = load_board(settings)
-        return {idea.issue for idea in ideas if idea.issue}
-    found = set()
-    for path in sorted(settings.ideas_dir.glob("*.yaml")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        found.update(int(n) for n in _ISSUE_LINE.findall(text))
-    return found
+    ideas, _problems = load_board(settings)
+    return {idea.issue for idea in ideas if idea.issue}
 
 
 # --- the sync ---------------------------------------------------------------------

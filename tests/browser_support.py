@@ -287,12 +287,18 @@ def offline_env() -> dict[str, str]:
     return env
 
 
-def build_command(config_file: Path | str, site_dir: Path | str) -> list[str]:
-    """The command that builds a site: ``ideaboard build`` if it exists, else mkdocs."""
+def build_command(
+    config_file: Path | str, site_dir: Path | str, *, offline: bool = True
+) -> list[str]:
+    """The command that builds a site: ``ideaboard build`` if it exists, else mkdocs.
+
+    ``offline`` adds ``--offline``, so a build never syncs even if a token is around.
+    """
     if _has_build_command():
         return [
             sys.executable, "-c", "from generator.cli import main; main(prog_name='ideaboard')",
-            "--config-file", str(config_file), "build", "--offline", "--site-dir", str(site_dir),
+            "--config-file", str(config_file), "build",
+            *(["--offline"] if offline else []), "--site-dir", str(site_dir),
         ]  # fmt: skip
     return [
         sys.executable, "-m", "mkdocs", "build", "--quiet",
@@ -536,9 +542,7 @@ def take_screenshots(browser, url: str, out_dir: Path = SCREENSHOTS) -> list[Pat
         )
         try:
             page = context.new_page()
-            if scheme == "dark":  # Material keeps the chosen palette in local storage
-                page.goto(url + path, wait_until="load")
-                page.locator("form[data-md-component=palette] label:visible").first.click()
+            # The palettes follow prefers-color-scheme until a reader picks one.
             page.goto(url + path, wait_until="networkidle")
             page.wait_for_timeout(500)  # fonts, the board script, colour transitions
             target = out_dir / name
@@ -561,7 +565,7 @@ def _main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or build_site(ROOT / "mkdocs.yml", Path(tmp) / "site")
-        with launch_browser() as browser, serve(site) as url:
+        with launch_browser() as browser, serve(site, base_path(ROOT / "mkdocs.yml")) as url:
             for path in take_screenshots(browser, url, args.out):
                 print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0

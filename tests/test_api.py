@@ -25,7 +25,8 @@ def test_ideas_json_validates_against_its_published_schema(site):
 
 def test_ideas_json_content(site):
     data = json.loads(site.assets["api/ideas.json"])
-    assert data["format"] == "ideaboard-ideas" and data["version"] == 1
+    assert data["format"] == "ideaboard-ideas"
+    assert data["version"] == 1
     assert data["synced_at"] == "2026-11-20T12:00:00Z"
     assert list(data["ideas"]) == sorted(data["ideas"])
     assert "secret-idea" not in data["ideas"]
@@ -44,7 +45,8 @@ def test_ideas_json_content(site):
 def test_json_outputs_hold_no_raw_markup(site):
     for path in ("api/ideas.json", "api/board.json"):
         text = site.assets[path]
-        assert "<" not in text and ">" not in text, path
+        assert "<" not in text, path
+        assert ">" not in text, path
         assert "javascript:" not in text, path
 
 

@@ -17,7 +17,7 @@ from generator.feedback import Action, RemoteState, plan, status_comment
 from generator.idea import HistoryEntry, Idea, ShippedIn
 from generator.snapshot import Actor, Issue, Snapshot, Vote
 from generator.tally import tally
-from tests.fakegithub import TOKEN, fake_github  # noqa: F401  (a fixture)
+from tests.fakegithub import TOKEN, fake_github_fixture  # noqa: F401  (the fake_github fixture)
 
 SETTINGS = dataclasses.replace(
     default_settings(Path("/board")), repo="lumen-notes/lumen", site_url="https://ex.org/board/"
@@ -168,7 +168,9 @@ def test_duplicate_links_the_canonical_idea_and_its_issue():
         history=[((2026, 1, 5), "proposed", ""), ((2026, 2, 1), "duplicate", "Merged.")],
     )
     state = {58: RemoteState(58, labels=("status: duplicate",))}
-    actions = plan([canonical, middle, dup], state, SETTINGS, repo_labels=["x"], only=["see-mentions"])
+    actions = plan(
+        [canonical, middle, dup], state, SETTINGS, repo_labels=["x"], only=["see-mentions"]
+    )
     assert lines(actions) == [
         "#58 see-mentions: comment on status duplicate (2026-02-01)",
         "#58 see-mentions: close as duplicate",
@@ -187,7 +189,9 @@ def test_declined_comment_quotes_every_line_of_the_note():
     declined = idea(
         status="declined", history=[((2026, 1, 5), "declined", "No, because:\n\n- reason")]
     )
-    body = status_comment(declined, declined.history[0], dataclasses.replace(SETTINGS, site_url=""), {})
+    body = status_comment(
+        declined, declined.history[0], dataclasses.replace(SETTINGS, site_url=""), {}
+    )
     assert body == (
         "<!-- ideaboard:status slug=dark-mode status=declined date=2026-01-05 -->\n"
         "We have decided not to do this idea: it is now **declined**.\n\n"
@@ -210,7 +214,9 @@ def test_ideas_without_an_issue_are_left_alone():
 
 
 def test_a_renamed_idea_does_not_announce_again():
-    markers = fb.markers_in([fb.marker("status", slug="old-name", status="planned", date="2026-03-01")])
+    markers = fb.markers_in(
+        [fb.marker("status", slug="old-name", status="planned", date="2026-03-01")]
+    )
     state = remote(labels=("status: planned",), markers=markers)
     assert plan([PLANNED], state, SETTINGS, repo_labels=["status: planned"]) == []
 
@@ -236,7 +242,8 @@ def test_milestone_comments_once_for_the_highest_reached():
     assert action.line() == "#12 dark-mode: comment on reaching 25 votes"
     assert action.body == (
         "<!-- ideaboard:milestone slug=dark-mode votes=25 -->\n"
-        "🎉 This idea has reached **25 votes** on the idea board. Thank you to everyone who voted!\n"
+        "🎉 This idea has reached **25 votes** on the idea board. "
+        "Thank you to everyone who voted!\n"
         "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)"
     )
     told = {12: dataclasses.replace(state[12], markers=fb.markers_in([action.body]))}
@@ -321,19 +328,23 @@ history:
 """
 
 
-@pytest.fixture
-def fast_writes(monkeypatch):
+@pytest.fixture(name="fast_writes")
+def fast_writes_fixture(monkeypatch):
     """PyGithub waits 1 s between writes, as it should on GitHub; the fake needs no pause."""
     import generator.github as gh
 
     real = gh.Github
-    monkeypatch.setattr(gh, "Github", lambda *a, **k: real(*a, **{**k, "seconds_between_writes": None}))
+    monkeypatch.setattr(
+        gh, "Github", lambda *a, **k: real(*a, **{**k, "seconds_between_writes": None})
+    )
 
 
 def make_board(tmp_path, fake, ideas: dict[str, str], **options) -> Path:
     """A board in ``tmp_path`` talking to ``fake``; returns its mkdocs.yml."""
     extra = "".join(f"      {key}: {value}\n" for key, value in options.items())
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS.format(api_url=fake.api_url) + extra, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        MKDOCS.format(api_url=fake.api_url) + extra, encoding="utf-8"
+    )
     (tmp_path / "ideas").mkdir(exist_ok=True)
     for slug, text in ideas.items():
         (tmp_path / "ideas" / f"{slug}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
@@ -352,7 +363,7 @@ def journal(fake) -> list:
 
 
 @pytest.fixture
-def board(tmp_path, fake_github, fast_writes):  # noqa: F811
+def board(tmp_path, fake_github, fast_writes):
     fake_github.add_issue(12, "[Idea]: Dark mode")
     fake_github.add_issue(30, "Backlinks panel", labels=("idea", "status: planned"))
     fake_github.add_label("status: planned", "fbca04")
@@ -366,9 +377,10 @@ def test_dry_run_prints_the_plan_and_writes_nothing(board):
     assert result.exit_code == 0, result.output
     assert result.output == (
         'create label "status: proposed" (colour c5def5)\n'
-        '#30 backlinks-panel: comment on status planned (2026-01-05)\n'
+        "#30 backlinks-panel: comment on status planned (2026-01-05)\n"
         '#12 dark-mode: add label "status: proposed"\n'
-        "Dry run: 3 action(s) on 2 issue(s); nothing was changed. Run with --apply to carry them out.\n"
+        "Dry run: 3 action(s) on 2 issue(s); nothing was changed. "
+        "Run with --apply to carry them out.\n"
     )
     assert fake.writes == []
 
@@ -389,7 +401,7 @@ def test_apply_then_a_second_apply_writes_nothing(board):
 
 
 def test_feedback_for_some_slugs_only(board):
-    config, fake = board
+    config, _fake = board
     result = cli(config, "feedback", "--apply", "dark-mode")
     assert result.output == (
         'create label "status: proposed" (colour c5def5)\n'
@@ -492,10 +504,33 @@ def test_each_status_transition_through_the_journal(board):
 
     dup = step("duplicate", "Same as backlinks.", "2026-05-05", "--duplicate-of", "backlinks-panel")
     assert dup[-1] == ("PATCH", issue, {"state": "closed", "state_reason": "duplicate"})
-    assert _comment(fake).endswith(
-        "\n\nDuplicate of #30\n"
-    )
+    assert _comment(fake).endswith("\n\nDuplicate of #30\n")
     assert "[Backlinks panel](https://ex.org/board/ideas/backlinks-panel/) (#30)" in _comment(fake)
     assert fake.issue(12).labels == ["idea", "status: duplicate"]
     comments = [c.body.split("\n")[0] for c in fake.issue(12).comments]
     assert len(comments) == len(set(comments)) == 8, "exactly one comment per status change"
+
+
+def test_milestone_comments_from_the_snapshot(tmp_path, fake_github, fast_writes):
+    from generator import snapshot
+
+    fake_github.add_issue(12, "Dark mode", labels=("idea", "status: proposed"))
+    config = make_board(tmp_path, fake_github, {"dark-mode": DARK}, milestone_comments="true")
+    at = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
+    issue = Issue(
+        number=12,
+        title="Dark mode",
+        url="https://github.com/lumen-notes/lumen/issues/12",
+        state="open",
+        created_at=at,
+        updated_at=at,
+        labels=("idea",),
+        voters=tuple(Vote(Actor(f"user{n}"), at) for n in range(12)),
+    )
+    snapshot.save(
+        tmp_path / "ideas" / "snapshot.json", Snapshot("lumen-notes/lumen", at, {12: issue})
+    )
+    assert cli(config, "feedback", "--apply").output == (
+        "#12 dark-mode: comment on reaching 10 votes\nDone: 1 action(s) on 1 issue(s).\n"
+    )
+    assert cli(config, "feedback").output == "Nothing to do: every issue matches its idea.\n"

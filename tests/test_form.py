@@ -151,8 +151,12 @@ def test_control_characters_are_dropped():
 
 
 def test_the_authors_own_headings_stay_in_their_section():
-    body = "### Proposed solution\n\nTwo options.\n\n### Option A\n\nTabs.\n\n### Option B\n\nSpaces."
-    assert parse(body) == Form(solution="Two options.\n\n### Option A\n\nTabs.\n\n### Option B\n\nSpaces.")
+    body = (
+        "### Proposed solution\n\nTwo options.\n\n### Option A\n\nTabs.\n\n### Option B\n\nSpaces."
+    )
+    assert parse(body) == Form(
+        solution="Two options.\n\n### Option A\n\nTabs.\n\n### Option B\n\nSpaces."
+    )
 
 
 def test_headings_inside_code_fences_are_not_sections():
@@ -161,7 +165,9 @@ def test_headings_inside_code_fences_are_not_sections():
 
 
 def test_unknown_sections_are_kept_in_order():
-    body = "Intro.\n\n### Alternatives\n\nNone.\n\n### The problem\n\nA\n\n### Links\n\n_No response_"
+    body = (
+        "Intro.\n\n### Alternatives\n\nNone.\n\n### The problem\n\nA\n\n### Links\n\n_No response_"
+    )
     parsed = parse(body)
     assert parsed == Form(problem="A", preamble="Intro.", other=(("Alternatives", "None."),))
     assert parsed.description() == "Intro.\n\n### The problem\n\nA\n\n### Alternatives\n\nNone."
@@ -208,3 +214,8 @@ def test_truncate_cuts_at_a_word():
     assert form.truncate("one two three four", 12) == "one two…"
     assert form.truncate("short", 12) == "short"
     assert len(form.truncate("x" * 500, 300)) == 300
+
+
+def test_unicode_line_breaks_and_stray_characters_are_normalised():
+    body = "\ufeff### The problem\u2028\u2028A\u2029B\x85C \ud800D"
+    assert parse(body).problem == "A\nB\nC D"

@@ -67,10 +67,14 @@ def read(board, slug="dark-mode"):
 
 
 def test_status_appends_history_and_keeps_everything_else(board):
-    result = run(board, "dark-mode", "planned", "--note", "Planned for 3.3.", "--date", "2026-03-01")
+    result = run(
+        board, "dark-mode", "planned", "--note", "Planned for 3.3.", "--date", "2026-03-01"
+    )
     assert result.exit_code == 0, result.output
     assert result.output == "ideas/dark-mode.yaml: status planned, history entry dated 2026-03-01\n"
-    assert read(board) == DARK.replace("status: under-review\nissue", "status: planned\nissue").replace(
+    assert read(board) == DARK.replace(
+        "status: under-review\nissue", "status: planned\nissue"
+    ).replace(
         "links:",
         "  - date: 2026-03-01\n    status: planned\n    note: Planned for 3.3.\nlinks:",
     )
@@ -93,7 +97,15 @@ def test_a_long_note_is_folded_and_a_multiline_one_kept(board):
         "      files it would break the files it would break the files\n"
         "links:\n  - title: Survey\n    url: https://example.org/survey\n"
     )
-    run(board, "light-mode", "planned", "--note", "Line one.\nLine two:\n- a", "--date", "2026-03-01")
+    run(
+        board,
+        "light-mode",
+        "planned",
+        "--note",
+        "Line one.\nLine two:\n- a",
+        "--date",
+        "2026-03-01",
+    )
     assert read(board, "light-mode").endswith(
         "    note: |-\n      Line one.\n      Line two:\n      - a\n"
     )
@@ -101,7 +113,9 @@ def test_a_long_note_is_folded_and_a_multiline_one_kept(board):
 
 def test_notes_with_yaml_syntax_stay_text(board):
     note = '#1: "quoted" {not: a map} & *not-an-alias'
-    assert run(board, "light-mode", "planned", "--note", note, "--date", "2026-03-01").exit_code == 0
+    assert (
+        run(board, "light-mode", "planned", "--note", note, "--date", "2026-03-01").exit_code == 0
+    )
     from generator.config import load_settings
     from generator.loader import load_board
 
@@ -126,7 +140,12 @@ def test_duplicate_sets_duplicate_of_and_leaving_it_clears_it(board):
         "duplicate_of: dark-mode\nhistory:\n  - date: 2026-03-01\n    status: duplicate\n"
         "    note: Same as dark mode.\n"
     )
-    assert run(board, "light-mode", "proposed", "-m", "Not the same.", "--date", "2026-03-02").exit_code == 0
+    assert (
+        run(
+            board, "light-mode", "proposed", "-m", "Not the same.", "--date", "2026-03-02"
+        ).exit_code
+        == 0
+    )
     assert "duplicate_of" not in read(board, "light-mode")
 
 
@@ -143,7 +162,10 @@ def test_shipped_sets_the_release(board):
     args += ["--release-url", "https://example.org/releases/3.3"]
     assert run(board, "dark-mode", "shipped", *args).exit_code == 0
     text = read(board)
-    assert "    note: Shipped!\nshipped_in:\n  release: '3.3'\n  url: https://example.org/releases/3.3\nlinks:" in text
+    assert (
+        "    note: Shipped!\nshipped_in:\n  release: '3.3'\n  url: https://example.org/releases/3.3\nlinks:"
+        in text
+    )
 
 
 def test_release_only_for_a_completed_status(board):
@@ -217,9 +239,11 @@ def test_other_indentation_styles_are_kept():
         """
     )
     change = Change("planned", "Go.", dt.date(2026, 2, 1))
-    assert apply_change(text, change, DEFAULT_STATUSES) == text.replace(
-        "status: proposed\ncreated", "status: planned\ncreated"
-    ) + "- date: 2026-02-01\n  status: planned\n  note: Go.\n"
+    assert (
+        apply_change(text, change, DEFAULT_STATUSES)
+        == text.replace("status: proposed\ncreated", "status: planned\ncreated")
+        + "- date: 2026-02-01\n  status: planned\n  note: Go.\n"
+    )
 
 
 def test_crlf_files_stay_crlf(board):
@@ -238,3 +262,14 @@ def test_every_sample_idea_round_trips_unchanged(path):
     out = io.StringIO()
     yaml.dump(data, out)
     assert out.getvalue() == text
+
+
+def test_comments_below_the_last_entry_stay_below_the_new_one():
+    text = DARK.replace("links:", "# more to come\nlinks:")
+    change = Change("planned", "Go.", dt.date(2026, 3, 1))
+    assert apply_change(text, change, DEFAULT_STATUSES) == text.replace(
+        "status: under-review\nissue", "status: planned\nissue"
+    ).replace(
+        "# more to come\n",
+        "  - date: 2026-03-01\n    status: planned\n    note: Go.\n# more to come\n",
+    )

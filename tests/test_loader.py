@@ -156,6 +156,7 @@ def test_scalar_alias_is_refused(tmp_path: Path, ideas: Path) -> None:
         ("title: T\nlinks:\n  " + "- " * 100_000 + "x\n", "3:21"),
         ("title: T\nlinks: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n", "2:44"),
     ],
+    ids=["flow-lists", "block-lists", "flow-mappings"],
 )
 def test_deep_nesting_is_refused_without_crashing(
     tmp_path: Path, ideas: Path, text: str, where: str
@@ -178,6 +179,10 @@ def test_deep_nesting_is_refused_without_crashing(
         ("history:\n  - date: 1\n - status: x\n", "3:2: malformed YAML: bad indentation; "),
         ("title: 'a\n", "1:8: malformed YAML: a quoted value that is never closed; "),
         ("title: T\ntitle\n", "3:1: malformed YAML: expected 'key: value'; "),
+        (
+            "title: !!python/object:os.system x\n",
+            "1:8: the YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed",
+        ),
         ("title: \x07\n", "1:8: malformed YAML: the control character U+0007 is not allowed"),
         ("title: a\x00b\n", "1:9: malformed YAML: the control character U+0000 is not allowed"),
     ],

@@ -61,7 +61,9 @@ def test_tokens_of_unspaced_scripts_are_character_pairs():
 
 
 def test_the_best_match_first_with_scores():
-    found = similar(idea_text("Dark theme at night"), {i.slug: idea_text(i.title, i.summary) for i in BOARD})
+    found = similar(
+        idea_text("Dark theme at night"), {i.slug: idea_text(i.title, i.summary) for i in BOARD}
+    )
     assert [slug for slug, _ in found] == ["dark-mode"]
     assert 0 < found[0][1] <= 1
 
@@ -79,7 +81,9 @@ def test_nothing_similar_is_an_empty_list():
 
 def test_similar_ideas_uses_the_description_too():
     board = [*BOARD, _idea("x", "Misc", description="A printable export of notebooks as PDF.")]
-    found = [idea.slug for idea, _ in similar_ideas("PDF export", "Export a notebook to PDF", board)]
+    found = [
+        idea.slug for idea, _ in similar_ideas("PDF export", "Export a notebook to PDF", board)
+    ]
     assert found[:2] == ["pdf-export", "x"]
 
 
@@ -90,4 +94,6 @@ def test_similarity_works_for_chinese():
 
 def test_is_deterministic():
     docs = {i.slug: idea_text(i.title, i.summary) for i in BOARD}
-    assert similar("notes on the phone", docs) == similar("notes on the phone", dict(reversed(docs.items())))
+    assert similar("notes on the phone", docs) == similar(
+        "notes on the phone", dict(reversed(docs.items()))
+    )

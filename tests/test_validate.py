@@ -98,6 +98,10 @@ RULES = {
             "slug of the idea this one duplicates"
         ),
     ],
+    "escape.yaml": [
+        "0:0: symlink to a file outside ideas/ refused (it points to ../mkdocs.yml): "
+        "copy the file in instead",
+    ],
     "empty.yaml": [
         (
             "1:1: the file is empty: expected a mapping of fields (title, summary, "
@@ -407,3 +411,37 @@ def test_the_sample_board_validates() -> None:
     ideas, problems = load_board(load_settings(ROOT / "mkdocs.yml"))
     assert [p.format() for p in problems] == []
     assert 15 <= len(ideas) <= 25
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("issue: 0", "5:8: issue: expected a whole number of at least 1 but received: 0"),
+        ("issue: true", "5:8: issue: expected a whole number but received a boolean: true"),
+        ("issue: 1.5", "5:8: issue: expected a whole number but received a number: 1.5"),
+        ("owner:", "5:7: owner: expected text but received nothing (an empty value)"),
+        ('owner: ""', "5:8: owner: expected some text but received an empty value"),
+        (
+            "tags: [ux, ux, a, a]",
+            "5:7: tags: expected each item once but received 'a', 'ux' more than once",
+        ),
+        (
+            "score: {impact: 11, confidence: 0, ease: 5}",
+            "5:17: score.impact: expected a whole number from 1 to 10 but received: 11",
+        ),
+        ("links: {title: x}", "5:8: links: expected a list but received a mapping"),
+        ("shipped_in: {}", "5:13: shipped_in.release: missing: this field is required"),
+        (
+            "shipped_in: {release: '2.4', url: 'ftp://x'}",
+            "5:35: shipped_in.url: expected an http(s) URL with no spaces but received: 'ftp://x'",
+        ),
+        (
+            "duplicate_of: Dark Mode",
+            "5:15: duplicate_of: expected a slug of lowercase letters, digits and hyphens, "
+            "such as 'dark-mode' but received: 'Dark Mode'",
+        ),
+    ],
+)
+def test_schema_messages(tmp_path: Path, line: str, expected: str) -> None:
+    problems = _problems(tmp_path, {"x.yaml": IDEA + line + "\n"})
+    assert problems[0] == "ideas/x.yaml:" + expected

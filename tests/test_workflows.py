@@ -113,7 +113,9 @@ def test_validate_runs_on_pull_requests_touching_ideas():
     data = _load(WORKFLOWS / "validate.yml")
     assert "ideas/**" in data["on"]["pull_request"]["paths"]
     runs = [step.get("run") for step in _steps(data)]
-    assert runs.index("ideaboard validate --format github") < runs.index("ideaboard build")
+    assert runs.index("ideaboard validate --format github") < runs.index(
+        "ideaboard build --offline"
+    )
 
 
 def test_publish_triggers_schedule_and_pages():
@@ -155,6 +157,60 @@ def test_intake_runs_on_new_idea_issues_and_passes_the_number_through_env():
 def test_feedback_runs_after_pushes_that_change_ideas():
     data = _load(WORKFLOWS / "feedback.yml")
     assert data["on"]["push"] == {"branches": ["main"], "paths": ["ideas/**.yaml"]}
+    assert "workflow_dispatch" in data["on"]
     job = data["jobs"]["feedback"]
     assert job["permissions"] == {"contents": "read", "issues": "write"}
-    assert any(s.get("run") == "ideaboard feedback --apply" for s in job["steps"])
+    (step,) = [s for s in job["steps"] if "ideaboard feedback" in s.get("run", "")]
+    assert 'ideaboard feedback --apply "${slugs[@]}"' in step["run"]
+    assert "\n  ideaboard feedback --apply\n" in step["run"]
+    assert step["env"]["BEFORE"] == "${{ github.event.before }}"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_feedback_script_picks_the_changed_slugs(tmp_path):
+    (step,) = [
+        s
+        for s in _load(WORKFLOWS / "feedback.yml")["jobs"]["feedback"]["steps"]
+        if "ideaboard feedback" in s.get("run", "")
+    ]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "ideaboard"
+    fake.write_text('#!/bin/sh\necho "ideaboard $*"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    repo = tmp_path / "repo"
+    (repo / "ideas").mkdir(parents=True)
+
+    def git(*args):
+        return subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    git("init", "-q")
+    (repo / "ideas" / "a.yaml").write_text("a\n")
+    (repo / "ideas" / "b.yaml").write_text("b\n")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    before = git("rev-parse", "HEAD")
+    (repo / "ideas" / "b.yaml").write_text("b2\n")
+    (repo / "ideas" / "c.yaml").write_text("c\n")
+    (repo / "ideas" / "snapshot.json").write_text("{}\n")
+    git("add", ".")
+    git("commit", "-qm", "two")
+    after = git("rev-parse", "HEAD")
+
+    def run(event, old):
+        env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "EVENT": event, "BEFORE": old, "AFTER": after}
+        result = subprocess.run(
+            ["bash", "-e", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True
+        )
+        return result.stdout
+
+    assert run("push", before) == "ideaboard feedback --apply b c\n"
+    assert run("push", after) == "No idea file changed.\n"
+    assert run("push", "0" * 40) == "ideaboard feedback --apply\n"
+    assert run("workflow_dispatch", "") == "ideaboard feedback --apply\n"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import click
 
 from ..config import Settings
 from ..errors import IdeaboardError
+from ..plugin import preload
 from ..render import human_time
 from ..snapshot import load_or_empty
 from ..validate import check_path
@@ -17,24 +17,6 @@ from . import settings
 from .validate import summary
 
 log = logging.getLogger("mkdocs.ideaboard")
-
-
-class _Log:
-    """What ``sync.sync_if_configured`` logs through: callable, or used like a logger."""
-
-    def __call__(self, message: str) -> None:
-        log.info(message)
-
-    def info(self, message: str, *args: object) -> None:
-        log.info(message, *args)
-
-    def warning(self, message: str, *args: object) -> None:
-        log.warning(message, *args)
-
-    def error(self, message: str, *args: object) -> None:
-        log.error(message, *args)
-
-    debug = info
 
 
 def setup_logging() -> None:
@@ -49,33 +31,33 @@ def setup_logging() -> None:
     logger.propagate = False
 
 
-def sync_step(board: Settings, offline: bool) -> None:
-    """Sync votes when a repository and a token are configured; else say what is used."""
-    token = None if offline else os.environ.get(board.token_env)
-    if board.repo and token:
+def sync_step(board: Settings, offline: bool) -> object:
+    """Sync votes when a repo and a token are set; otherwise say, in one line, what is used.
+
+    Returns the snapshot to build from when the sync step has it in memory.
+
+    ``sync.sync_if_configured`` decides and words that line.  A failed sync is a
+    warning, not an error: the last good snapshot is still there, and the site
+    says how old its votes are.
+    """
+    if offline:
         try:
-            from ..sync import sync_if_configured
-        except ImportError:  # pragma: no cover - the sync module ships with the package
-            log.warning("Sync is not available in this installation: building from the snapshot")
-            return
-        try:
-            sync_if_configured(board, _Log())
-            return
-        except IdeaboardError as exc:
-            # Votes are never lost: the last good snapshot is still there; build from it.
-            log.warning("Sync failed, building from the last good snapshot: %s", exc)
-            return
-    try:
-        snap = load_or_empty(board.snapshot, board.repo)
-        when = human_time(snap.synced_at)
-    except IdeaboardError:
-        when = "never (the snapshot cannot be read)"
-    reason = (
-        "--offline"
-        if offline
-        else (f"No {board.token_env}" if board.repo else "No GitHub repository configured")
-    )
-    log.info("%s: building from the snapshot synced %s", reason, when)
+            when = human_time(load_or_empty(board.snapshot, board.repo).synced_at)
+        except IdeaboardError:
+            when = "never (the snapshot cannot be read)"
+        log.info("--offline: sync skipped; building from the snapshot synced %s", when)
+        return None
+    from ..sync import sync_if_configured
+
+    def emit(message: str) -> None:
+        if message.startswith("warning: "):
+            log.warning(message.removeprefix("warning: "))
+        else:
+            log.info(message)
+
+    outcome = sync_if_configured(board, emit)
+    # The snapshot the sync kept or wrote; the plugin builds from it without reading it again.
+    return getattr(outcome, "snapshot", None)
 
 
 def mkdocs_build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
@@ -126,5 +108,6 @@ def build(ctx: click.Context, site_dir: Path | None, strict: bool, offline: bool
             click.echo(problem.format())
         click.echo(summary(len(ideas), problems))
         ctx.exit(1)
-    sync_step(board, offline)
+    snap = sync_step(board, offline)
+    preload(board, ideas, snap)
     mkdocs_build(ctx.find_root().obj["config_file"], site_dir, strict)

@@ -7,6 +7,7 @@ import click
 from .. import doctor as dr
 from .. import snapshot
 from ..errors import IdeaboardError
+from ..github import token_from_env
 from . import settings
 from .feedback import connect, load_ideas
 
@@ -25,20 +26,23 @@ def doctor(ctx: click.Context, live: bool) -> None:
     does not match the issue's state or status label, an issue that was
     deleted or transferred, an idea-labelled issue with no file for more than
     stale_days days. It reads the last snapshot (as of its sync time), so run
-    'ideaboard sync' first, or pass --live to read GitHub now.
+    'ideaboard sync' first, or pass --live to read GitHub now (the default
+    when there is no snapshot yet and a token is set).
     """
     config = settings(ctx)
     ideas = load_ideas(config)
     try:
         snap = snapshot.load_or_empty(config.snapshot, config.repo)
+        if snap.synced_at is None and not live:
+            if not (config.repo and token_from_env(config)):
+                raise click.ClickException(
+                    f"{config.snapshot.name}: no snapshot yet: expected one written by "
+                    "'ideaboard sync'. Run it first, or pass --live."
+                )
+            live = True  # nothing to read offline, but GitHub can be read now
         if live:
             numbers = {idea.issue for idea in ideas if idea.issue is not None}
             snap = connect(config).fetch(snap, numbers)
-        elif snap.synced_at is None:
-            raise click.ClickException(
-                f"{config.snapshot.name}: no snapshot yet: expected one written by "
-                "'ideaboard sync'. Run it first, or pass --live."
-            )
     except IdeaboardError as exc:
         raise click.ClickException(str(exc)) from None
     drifts = dr.check(ideas, snap, config)

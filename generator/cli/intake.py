@@ -7,6 +7,7 @@ import click
 from .. import intake as ik
 from .. import snapshot
 from ..errors import IdeaboardError
+from ..github import token_from_env
 from ..loader import load_board
 from . import settings
 from .feedback import connect
@@ -19,13 +20,13 @@ from .feedback import connect
     type=click.IntRange(min=1),
     multiple=True,
     metavar="NUMBER",
-    help="Take in this issue, read from GitHub now (repeatable). Default: every idea "
-    "issue in the snapshot that no file names.",
+    help="Take in only this issue (repeatable). Default: every idea issue that no file names.",
 )
 @click.option(
-    "--live",
+    "--offline",
     is_flag=True,
-    help="Read every idea issue from GitHub now instead of from the last snapshot.",
+    help="Read the issues from the last snapshot instead of from GitHub (the default "
+    "when no token is set).",
 )
 @click.option(
     "--dry-run", is_flag=True, help="Print what would be written and posted; change nothing."
@@ -37,7 +38,7 @@ from .feedback import connect
 )
 @click.pass_context
 def intake(
-    ctx: click.Context, numbers: tuple[int, ...], live: bool, dry_run: bool, no_comment: bool
+    ctx: click.Context, numbers: tuple[int, ...], offline: bool, dry_run: bool, no_comment: bool
 ) -> None:
     """Write ideas/<slug>.yaml for each new idea issue, and comment with similar ideas.
 
@@ -46,16 +47,19 @@ def intake(
     and a summary and description read from the issue form. Then one comment
     on the issue that lists up to 3 similar ideas already on the board (it
     carries a hidden marker, so it is never posted twice). Running it again
-    changes nothing.
+    changes nothing. Issues are read from GitHub when a token is set, else
+    (or with --offline) from the last snapshot.
     """
     config = settings(ctx)
     ideas, _problems = load_board(config)  # a broken file elsewhere must not stop intake
     slugs, named = ik.taken(config)
-    need_client = bool(numbers) or live or not (dry_run or no_comment)
+    live = not offline and bool(config.repo) and token_from_env(config) is not None
+    if offline and numbers:
+        raise click.ClickException("--issue reads GitHub: expected no --offline with it.")
     try:
-        client = connect(config) if need_client else None
+        client = connect(config) if live or numbers or not (dry_run or no_comment) else None
         snap = snapshot.load_or_empty(config.snapshot, config.repo)
-        if numbers or live:
+        if client is not None and not offline:
             snap = client.fetch(snap, set(numbers))
         issues = (
             [snap.issues[n] for n in numbers if n in snap.issues]

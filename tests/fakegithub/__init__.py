@@ -1,7 +1,8 @@
-"""A fake GitHub for tests: a real HTTP server on 127.0.0.1, GraphQL checked against GitHub's schema.
+"""A fake GitHub for tests: real HTTP on 127.0.0.1, GraphQL checked against GitHub's schema.
 
 Use it as a context manager, or through the pytest fixture ``fake_github``
-(import it into the test module: ``from tests.fakegithub import fake_github``)::
+(import it into the test module: ``from tests.fakegithub import fake_github_fixture``;
+the fixture's name is ``fake_github``)::
 
     from tests.fakegithub import FakeGitHub, TOKEN
 
@@ -79,15 +80,15 @@ __all__ = [
     "REPO",
     "TOKEN",
     "FakeGitHub",
-    "fake_github",
+    "fake_github_fixture",
     "fake_settings",
     "generate",
     "iso",
 ]
 
 
-@pytest.fixture
-def fake_github() -> Iterator[FakeGitHub]:
+@pytest.fixture(name="fake_github")
+def fake_github_fixture() -> Iterator[FakeGitHub]:
     """A started ``FakeGitHub`` for ``lumen-notes/lumen`` expecting ``TOKEN``.
 
     On teardown it fails the test if any GraphQL query was one GitHub would refuse.

@@ -211,9 +211,7 @@ class GIssue:
 
     def reactions(self, info, content=None, orderBy=None, **args):
         chosen = [
-            r
-            for r in self.i.reactions
-            if content is None or r.content == REACTION_REST[content]
+            r for r in self.i.reactions if content is None or r.content == REACTION_REST[content]
         ]
         chosen.sort(key=lambda r: (r.created_at, r.id))
         if orderBy and orderBy.get("direction") == "DESC":
@@ -236,8 +234,9 @@ class GIssue:
 def _reactors(people, info, **args):
     nodes = [_actor(r.user) or {"__typename": "User", "login": "ghost"} for r in people]
     result = connection(nodes, **args)
-    for edge, reaction in zip(result["edges"], people[len(people) - len(result["edges"]) :], strict=False):
-        edge["reactedAt"] = iso(reaction.created_at)
+    by_node = {id(node): r for node, r in zip(nodes, people, strict=True)}
+    for edge in result["edges"]:
+        edge["reactedAt"] = iso(by_node[id(edge["node"])].created_at)
     return result
 
 
