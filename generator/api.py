@@ -125,7 +125,7 @@ def ideas_json(r: Renderer) -> str:
         "statuses": dict(r.settings.statuses),
         "ideas": {e.slug: _idea(r, e) for e in sorted(r.visible, key=lambda e: e.slug)},
     }
-    return dumps(data, indent=1)
+    return dumps(data)
 
 
 def board_json(r: Renderer) -> str:

@@ -26,7 +26,7 @@ def sparkline(
     until: dt.date | None,
     width: int = 240,
     height: int = 40,
-    samples: int = 48,
+    samples: int = 32,
 ) -> Markup:
     """Cumulative votes over time as a line, from the first vote to ``until``.
 
@@ -40,15 +40,16 @@ def sparkline(
     end = max(until or days[-1][0], days[-1][0])
     span = max((end - start).days, 1)
     total = sum(n for _, n in days) or 1
-    ordinals = [d.toordinal() for d, _ in days]
+    first = start.toordinal()
+    ordinals = [d.toordinal() - first for d, _ in days]
     running = list(itertools.accumulate(n for _, n in days))
+    scale_x = (width - 2) / samples
+    scale_y = (height - 4) / total
     points = []
     for i in range(samples + 1):
-        day = start.toordinal() + round(span * i / samples)
-        done = bisect.bisect_right(ordinals, day)
-        count = running[done - 1] if done else 0
-        x = 1 + (width - 2) * i / samples
-        points.append(f"{_num(x)},{_num(height - 2 - count / total * (height - 4))}")
+        done = bisect.bisect_right(ordinals, round(span * i / samples))
+        y = height - 2 - (running[done - 1] if done else 0) * scale_y
+        points.append(f"{1 + scale_x * i:.0f},{y:.1f}")
     label = (
         f"Votes over time: {running[-1]} {'vote' if running[-1] == 1 else 'votes'} "
         f"from {start.isoformat()} to {end.isoformat()}"

@@ -15,10 +15,13 @@ about, and a second run plans nothing at all.  Which history entries get a
 comment:
 
 * every entry after the last one that has a marker on the issue;
-* when the issue has no status marker yet (feedback was just turned on, or the
-  idea just came in), only the latest entry.  Announcing an idea's whole past
-  would bury the issue under stale news, and notify every subscriber once per
-  old entry; the latest entry is the news.
+* when the issue has no marker yet but has a status label (feedback labelled
+  it before, with nothing to say then, or a maintainer did by hand), every
+  entry after the last one with that label's status;
+* when the issue has neither (feedback was just turned on for an existing
+  board), only the latest entry.  Announcing an idea's whole past would bury
+  the issue under stale news and notify every subscriber once per old entry;
+  the latest entry is the news.
 * never the first entry when it is the initial status (``proposed``): intake
   already welcomed the proposal with its own comment.
 """
@@ -210,7 +213,7 @@ def _plan_issue(
     if want_state == "open" and remote.state != "open":
         actions.append(Action("reopen", number, slug))
 
-    for entry in _unannounced(idea, remote.markers, settings):
+    for entry in _unannounced(idea, remote, settings):
         key = marker_key("status", {"status": entry.status, "date": entry.date.isoformat()})
         actions.append(
             Action(
@@ -231,12 +234,21 @@ def _plan_issue(
     return actions
 
 
-def _unannounced(idea: Idea, markers: frozenset[str], settings: Settings) -> list[HistoryEntry]:
+def _unannounced(idea: Idea, remote: RemoteState, settings: Settings) -> list[HistoryEntry]:
     history = [h for h in idea.history if h.status in settings.statuses]
     if not history:
         return []
     keys = [f"status {h.status} {h.date.isoformat()}" for h in history]
-    announced = [i for i, key in enumerate(keys) if key in markers]
+    announced = [i for i, key in enumerate(keys) if key in remote.markers]
+    if not announced:
+        # No comment of ours yet, but a status label of ours: the issue was told
+        # (or labelled) up to the last entry with that status.
+        labelled = {
+            status
+            for status in settings.statuses
+            if settings.status_label(status).casefold() in {n.casefold() for n in remote.labels}
+        }
+        announced = [i for i, h in enumerate(history) if h.status in labelled]
     todo = list(range(announced[-1] + 1, len(history))) if announced else [len(history) - 1]
     return [
         history[i] for i in todo if not (i == 0 and history[i].status == settings.initial_status)

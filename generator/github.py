@@ -20,7 +20,7 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import requests
@@ -175,6 +175,33 @@ class _Retry(GithubRetry):
             self.client.requests += 1
 
 
+@dataclass
+class _Run:
+    """The state of one ``fetch`` as it goes."""
+
+    previous: Snapshot
+    numbers: set[int]
+    full: bool
+    progress: Progress | None
+    client: GitHubClient
+    issues: dict[int, Issue] = field(default_factory=dict)
+    more_votes: dict[int, str] = field(default_factory=dict)  # number -> reactions cursor
+    stale: list[int] = field(default_factory=list)  # listed and changed: fetch in full
+    seen: set[int] = field(default_factory=set)
+    gone: list[int] = field(default_factory=list)  # asked for by number, not found
+    expected: int | None = None  # GitHub's count of idea issues
+    complete: bool = True
+
+    def report(self) -> None:
+        if self.progress is None:
+            return
+        rate = self.client.rate_limit
+        total = (self.expected or 0) + len(self.numbers - self.seen) + len(self.stale)
+        done = len(self.seen) - len(self.stale)
+        left = rate.remaining if rate else None
+        self.progress.update(done, max(total, done), self.client.requests, left)
+
+
 class GitHubClient:
     """GitHub for one board: ``GitHubClient(settings, token)``; the token only from the env."""
 
@@ -263,9 +290,11 @@ class GitHubClient:
         requester = self._gh.requester
         body = {"query": query, "variables": {"owner": self.owner, "name": self.name, **variables}}
         problem = ""
+        waited = False  # just waited for a rate limit: no backoff on top
         for attempt in range(self.attempts):
-            if attempt:
+            if attempt and not waited:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
+            waited = False
             try:
                 # Not ``requester.graphql_query``: it raises on any ``errors`` and
                 # throws away the data of a partial answer, which we need to tell a
@@ -285,6 +314,7 @@ class GitHubClient:
                 if wait > self.settings.max_rate_limit_wait:
                     raise self._limit_error(wait) from None
                 self.sleep(wait)
+                waited = True
                 problem = "GitHub's rate limit was reached"
                 continue
             except Exception as exc:
@@ -299,6 +329,7 @@ class GitHubClient:
                 if wait > self.settings.max_rate_limit_wait:
                     raise self._limit_error(wait)
                 self.sleep(wait)
+                waited = True
                 problem = "GitHub's GraphQL rate limit was reached"
                 continue
             found = data.get("data") or {}
@@ -325,11 +356,18 @@ class GitHubClient:
             )
 
     def _primary_wait(self, exc: GithubException) -> float | None:
-        """Seconds to wait if ``exc`` is a rate limit PyGithub let through (a 429, mostly)."""
+        """Seconds to wait if ``exc`` is a rate limit PyGithub let through.
+
+        That is a 429 without Retry-After, or any rate limit on a write (PyGithub
+        does not retry those: see ``_github``).
+        """
         headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
         message = exc.data.get("message", "") if isinstance(exc.data, dict) else ""
         if exc.status not in (403, 429):
             return None
+        after = str(headers.get("retry-after", ""))
+        if after.isdigit():
+            return float(after)
         if str(headers.get("x-ratelimit-remaining")) == "0":
             return self._reset_wait(headers)
         if "rate limit" in str(message).lower():
@@ -427,26 +465,43 @@ class GitHubClient:
             "Run it again later, or raise max_rate_limit_wait in mkdocs.yml plugins.ideaboard."
         )
 
-    def _call(self, fn: Callable[[], Any]) -> Any:
-        """Run a REST read or an idempotent write; retry what PyGithub does not."""
+    def _call(self, fn: Callable[[], Any], *, idempotent_write: bool = False) -> Any:
+        """Run a REST read or write; retry what PyGithub does not.
+
+        Reads are retried on network errors by PyGithub already; an idempotent
+        write (labels, state) is not (see ``_github``), so it is retried here.
+        """
+        problem: Exception | None = None
+        waited = False  # just waited for a rate limit: no backoff on top
         for attempt in range(self.attempts):
-            if attempt:
+            if attempt and not waited:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
+            waited = False
             try:
                 return fn()
+            except GitHubError:
+                raise
             except requests.exceptions.RequestException as exc:
-                raise self._error(exc) from None
+                if not idempotent_write:
+                    raise self._error(exc) from None
+                problem = exc
             except ValueError:
-                continue  # a cut-off JSON body
+                problem = None  # a cut-off JSON body
             except GithubException as exc:
                 wait = self._primary_wait(exc)
+                if wait is None and idempotent_write and exc.status >= 500:
+                    problem = exc
+                    continue
                 if wait is None:
                     raise self._error(exc) from None
                 if wait > self.settings.max_rate_limit_wait:
                     raise self._limit_error(wait) from None
                 self.sleep(wait)
+                waited = True
             except Exception as exc:
                 raise self._error(exc) from None
+        if problem is not None:
+            raise self._error(problem)
         raise GitHubError(
             f"GitHub sent a truncated or malformed response {self.attempts} times in a row "
             f"at {self.settings.api_url}; try again later."
@@ -465,101 +520,95 @@ class GitHubClient:
         """What GitHub has now: every issue with the idea label, plus ``numbers``.
 
         Incremental unless ``full`` (or there is no usable previous snapshot):
-        unchanged issues are copied from ``previous``.  The result is
-        ``complete=False`` when GitHub's listing came back shorter than its own
-        count; the caller then keeps the previous data of issues not seen.
+        one cheap pass over the counts of all idea issues, then full data only
+        for the issues that changed and for ``numbers`` the pass did not list;
+        unchanged issues are copied from ``previous``.  The result says
+        ``complete=False`` when GitHub fell short (its listing shorter than its
+        own count, an issue that vanished mid-sync); the caller then keeps its
+        last known data for the issues not returned.
         """
         full = full or previous.synced_at is None or previous.repo != self.settings.repo
-        numbers = set(numbers)
-        issues: dict[int, Issue] = {}
-        more_votes: dict[int, str] = {}
-        stale: list[int] = []
-        seen: set[int] = set()
-        expected = None  # GitHub's count of idea issues, from the first page
-        listed = 0
+        run = _Run(previous, set(numbers), full, progress, self)
+        self._list_issues(run)
+        wanted = sorted(set(run.stale) | (run.numbers - run.seen))
+        for start in range(0, len(wanted), PAGE):
+            self._issues_by_number(run, wanted[start : start + PAGE])
+        for number, cursor in sorted(run.more_votes.items()):
+            run.issues[number] = self._more_votes(run.issues[number], cursor)
+        missing = self._missing(run)
+        run.report()
+        return Snapshot(
+            repo=self.settings.repo,
+            synced_at=self.clock().replace(microsecond=0),
+            issues=run.issues,
+            missing=missing,
+            complete=run.complete,
+            rate_limit=self.rate_limit,
+        )
+
+    def _list_issues(self, run: _Run) -> None:
+        """Page through the idea issues: full data on a full sync, else just the counts."""
         cursor = None
-
-        def report() -> None:
-            if progress is not None:
-                left = self.rate_limit.remaining if self.rate_limit else None
-                total = (expected or 0) + len(numbers - seen) + len(stale)
-                done = len(seen) - len(stale)
-                progress.update(done, max(total, done), self.requests, left)
-
+        listed = 0
         while True:
             data = self.graphql(
-                LIST_FULL if full else LIST_CHEAP,
+                LIST_FULL if run.full else LIST_CHEAP,
                 {"label": self.settings.label, "cursor": cursor},
             )
             connection = data["repository"]["issues"]
-            if expected is None:
-                expected = int(connection["totalCount"])
-            for node in connection["nodes"]:
-                if not node:
-                    continue
+            if run.expected is None:
+                run.expected = int(connection["totalCount"])
+            for node in filter(None, connection["nodes"]):
                 number = int(node["number"])
-                seen.add(number)
+                run.seen.add(number)
                 listed += 1
-                if full:
-                    issues[number] = self._issue(node, more_votes)
-                elif _changed(previous.issues.get(number), node):
-                    stale.append(number)
+                if run.full:
+                    run.issues[number] = self._issue(node, run.more_votes)
+                elif _changed(run.previous.issues.get(number), node):
+                    run.stale.append(number)
                 else:
-                    issues[number] = previous.issues[number]
-            report()
+                    run.issues[number] = run.previous.issues[number]
+            run.report()
             page = connection["pageInfo"]
-            if not page["hasNextPage"] or not connection["nodes"] or not page["endCursor"]:
+            if not (page["hasNextPage"] and connection["nodes"] and page["endCursor"]):
                 break
             if page["endCursor"] == cursor:
                 raise GitHubError("GitHub returned the same page of issues twice; try again later.")
             cursor = page["endCursor"]
-        complete = listed >= (expected or 0)
+        if listed < run.expected:
+            run.complete = False
 
-        wanted = sorted(set(stale) | (numbers - seen))
-        missing_numbers: list[int] = []
-        for start in range(0, len(wanted), PAGE):
-            batch = wanted[start : start + PAGE]
-            data = self.graphql(by_number_query(batch), {}, allow_missing=True)
-            for number in batch:
-                node = data["repository"].get(f"i{number}")
-                seen.add(number)
-                if node is None:
-                    missing_numbers.append(number)
-                elif not _same_repo(node.get("url", ""), self.settings.repo):
-                    issues.pop(number, None)
-                    missing_numbers.append(number)
-                else:
-                    issues[number] = self._issue(node, more_votes)
-                if number in stale:
-                    stale.remove(number)
-            report()
+    def _issues_by_number(self, run: _Run, batch: list[int]) -> None:
+        """Full data for up to 100 issues by number; the ones not found go to ``run.gone``."""
+        data = self.graphql(by_number_query(batch), {}, allow_missing=True)
+        for number in batch:
+            node = data["repository"].get(f"i{number}")
+            run.seen.add(number)
+            if number in run.stale:
+                run.stale.remove(number)
+            if node is None or not _same_repo(node.get("url", ""), self.settings.repo):
+                run.gone.append(number)
+            else:
+                run.issues[number] = self._issue(node, run.more_votes)
+        run.report()
 
-        for number, after in sorted(more_votes.items()):
-            issues[number] = self._more_votes(issues[number], after)
-
+    def _missing(self, run: _Run) -> dict[int, Missing]:
+        """Why each issue that could not be fetched is gone (REST knows; GraphQL does not)."""
         missing = {}
-        for number in missing_numbers:
-            if number in previous.missing and not full:
-                missing[number] = previous.missing[number]  # known gone: no need to ask again
-            elif number not in numbers:
+        for number in run.gone:
+            if number in run.previous.missing and not run.full:
+                missing[number] = run.previous.missing[number]  # known gone: don't ask again
+            elif number not in run.numbers:
                 # Listed a moment ago, gone now: deleted meanwhile, or GitHub faltered.
                 # Either way the caller keeps its last known data.
-                complete = False
+                run.complete = False
             else:
                 found = self.issue(number)
                 if found.missing is None:
-                    complete = False  # GraphQL missed an issue REST has: keep the last data
+                    run.complete = False  # GraphQL missed an issue REST has: keep the old data
                 else:
                     missing[number] = Missing(number, found.missing, found.moved_to)
-        report()
-        return Snapshot(
-            repo=self.settings.repo,
-            synced_at=self.clock().replace(microsecond=0),
-            issues=issues,
-            missing=missing,
-            complete=complete,
-            rate_limit=self.rate_limit,
-        )
+        return missing
 
     def _issue(self, node: dict[str, Any], more_votes: dict[int, str]) -> Issue:
         number = int(node["number"])
@@ -573,9 +622,7 @@ class GitHubClient:
             body=node.get("body") or "",
             url=node["url"],
             state=node["state"].lower(),
-            state_reason=(node.get("stateReason") or "").lower() or None
-            if node["state"] == "CLOSED"
-            else None,
+            state_reason=_state_reason(node),
             author=_actor(node.get("author")),
             created_at=_time(node["createdAt"]),
             updated_at=_time(node["updatedAt"]),
@@ -599,7 +646,7 @@ class GitHubClient:
             voters.extend(_vote(v) for v in votes["nodes"] if v)
             page = votes["pageInfo"]
             cursor = page["endCursor"] if page["hasNextPage"] and votes["nodes"] else None
-        return _replace_voters(issue, voters)
+        return replace(issue, voters=tuple(voters))
 
     # --- reads and writes: feedback, intake, doctor -----------------------------
 
@@ -673,52 +720,53 @@ class GitHubClient:
 
     def create_label(self, name: str, color: str, description: str = "") -> None:
         """Create a repository label (one that exists already is left alone)."""
-        try:
-            self.repo.create_label(name, color.lstrip("#"), description)
-        except GithubException as exc:
-            errors = exc.data.get("errors", []) if isinstance(exc.data, dict) else []
-            if exc.status == 422 and any(e.get("code") == "already_exists" for e in errors):
-                return
-            raise self._error(exc) from None
-        except Exception as exc:
-            raise self._error(exc) from None
+
+        def create() -> None:
+            try:
+                self.repo.create_label(name, color.lstrip("#"), description)
+            except GithubException as exc:
+                errors = exc.data.get("errors", []) if isinstance(exc.data, dict) else []
+                if exc.status != 422 or not any(
+                    isinstance(e, dict) and e.get("code") == "already_exists" for e in errors
+                ):
+                    raise
+
+        self._call(create, idempotent_write=True)
 
     def add_labels(self, number: int, names: list[str]) -> None:
         """Add labels to an issue (adding one it has is a no-op on GitHub)."""
         if names:
-            self._call(lambda: self.repo.get_issue(number).add_to_labels(*names))
+            self._call(
+                lambda: self.repo.get_issue(number).add_to_labels(*names), idempotent_write=True
+            )
 
     def remove_label(self, number: int, name: str) -> None:
         """Remove a label from an issue (one it does not have is fine)."""
-        try:
-            self.repo.get_issue(number).remove_from_labels(name)
-        except GithubException as exc:
-            if exc.status != 404:
-                raise self._error(exc) from None
-        except Exception as exc:
-            raise self._error(exc) from None
+
+        def remove() -> None:
+            try:
+                self.repo.get_issue(number).remove_from_labels(name)
+            except GithubException as exc:
+                if exc.status != 404:
+                    raise
+
+        self._call(remove, idempotent_write=True)
 
     def comment(self, number: int, body: str) -> None:
-        """Post a comment, once: after a failed attempt, look before posting again."""
-        for attempt in range(self.attempts):
-            if attempt:
-                self.sleep(self.backoff * 2 ** (attempt - 1))
-                if any(c.body == body for c in self.comments(number)):
-                    return
-            try:
-                self.repo.get_issue(number).create_comment(body)
+        """Post a comment, once: after a failed attempt, look before posting again.
+
+        (A POST that timed out, or whose answer was cut off, may have gone through.)
+        """
+        tried = False
+
+        def post() -> None:
+            nonlocal tried
+            if tried and any(c.body == body for c in self.comments(number)):
                 return
-            except (ValueError, requests.exceptions.RequestException):
-                continue  # a timeout or a cut-off answer: it may have gone through
-            except GithubException as exc:
-                if exc.status < 500:
-                    raise self._error(exc) from None
-            except Exception as exc:
-                raise self._error(exc) from None
-        raise GitHubError(
-            f"Could not post a comment on issue #{number}: GitHub kept failing "
-            f"{self.attempts} times in a row; try again later."
-        )
+            tried = True
+            self.repo.get_issue(number).create_comment(body)
+
+        self._call(post, idempotent_write=True)
 
     def set_state(self, number: int, state: str, reason: str | None = None) -> None:
         """Open or close an issue; ``reason``: completed, not_planned, duplicate or reopened."""
@@ -727,7 +775,7 @@ class GitHubClient:
         options: dict[str, Any] = {"state": state}
         if reason:
             options["state_reason"] = reason
-        self._call(lambda: self.repo.get_issue(number).edit(**options))
+        self._call(lambda: self.repo.get_issue(number).edit(**options), idempotent_write=True)
 
 
 # --- pure helpers --------------------------------------------------------------
@@ -779,6 +827,12 @@ def _changed(previous: Issue | None, node: dict[str, Any]) -> bool:
     return len(previous.voters) != previous.reactions.get("+1", 0)
 
 
+def _state_reason(node: dict[str, Any]) -> str | None:
+    """``completed``/``not_planned``/``duplicate`` for a closed issue; None for an open one."""
+    reason = node.get("stateReason")
+    return reason.lower() if reason and node["state"] == "CLOSED" else None
+
+
 def _repo_not_found(error: dict[str, Any]) -> bool:
     """Whether a GraphQL error says the repository itself does not exist."""
     path = error.get("path") or ["repository"]
@@ -787,9 +841,3 @@ def _repo_not_found(error: dict[str, Any]) -> bool:
 
 def _same_repo(url: str, repo: str) -> bool:
     return f"/{repo.lower()}/issues/" in url.lower()
-
-
-def _replace_voters(issue: Issue, voters: list[Vote]) -> Issue:
-    from dataclasses import replace
-
-    return replace(issue, voters=tuple(voters))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -102,17 +102,27 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._page(page)
-        return html if generated is None else str(generated.body)
+        if generated is None:
+            return html
+        # The search plugin indexes page.content next; give it only the searchable part.
+        # The full body replaces it in on_page_context, after the search plugin has run.
+        if generated.search_html is not None:
+            return str(generated.search_html)
+        return str(generated.body)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = env
         self.chrome = {}
         return env
 
+    @event_priority(-100)  # after the search plugin has indexed the searchable part
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        generated = self._page(page)
+        if generated is not None and generated.search_html is not None:
+            page.content = str(generated.body)
         # Material renders the whole nav (and the tabs) on every page.  Pages outside
         # the nav in the same folder get the same HTML, so render it once per folder.
-        shared = self._page(page) is not None and not page.file.inclusion.is_in_nav()
+        shared = generated is not None and not page.file.inclusion.is_in_nav()
         if self.share_chrome and shared:
             context.update(self._shared_chrome(context, page, config))
         return context

@@ -14,6 +14,7 @@ autoescaped on top of that.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -38,8 +39,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 HOME_CARDS = 60
 #: Characters of a description indexed for search beyond title and summary.
 SEARCH_EXCERPT = 600
-#: Text that markdown would only wrap in a paragraph: letters first, no markup characters.
-PLAIN_NOTE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.;?!()'’-]{0,300}")
+#: Text that markdown would only wrap in paragraphs: lines of words and plain punctuation,
+#: each starting with a letter and not ending in a space, paragraphs split by blank lines.
+_PLAIN_LINE = r"[A-Za-z](?:[A-Za-z0-9 ,.;?!()'’-]*[A-Za-z0-9,.;?!()'’-])?"
+PLAIN_NOTE = re.compile(rf"{_PLAIN_LINE}(?:\n{{1,2}}{_PLAIN_LINE})*\n?")
+PLAIN_LIMIT = 20_000
 LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 
 CATEGORY_TITLES = {
@@ -58,6 +62,8 @@ class Page:
     title: Markup
     body: Markup
     search: bool = True  # False: left out of the search index (lists of cards)
+    #: What the search index sees instead of the body: the title, summary and description.
+    search_html: Markup | None = None
 
 
 @dataclass
@@ -108,6 +114,7 @@ def human_time(value: dt.datetime | None) -> str:
     return f"{value.day} {value:%B %Y, %H:%M} UTC"
 
 
+@functools.lru_cache(maxsize=4096)
 def human_date(value: dt.date | None) -> str:
     """``5 January 2026``."""
     if value is None:
@@ -196,6 +203,13 @@ class Renderer:
             "complete": board.complete,
             "stale_days": settings.stale_days,
         }
+        # Pieces that are the same on many pages are rendered once: a big board has
+        # thousands of pages, and each card shows up on several of them.
+        self.macros = self.env.get_template("_macros.html").make_module()
+        self.synced_time = self.macros.synced_time(self.synced)
+        self.synced_note = self.macros.synced_note(self.synced)
+        self._card_html: dict[tuple[str, str], Markup] = {}
+        self._meta_html: dict[str, Markup] = {}
 
     def markdown(self, source: str) -> Markup:
         """Sanitized markdown, rendered once per distinct text (pages, API and feeds share it)."""
@@ -203,10 +217,13 @@ class Renderer:
             return Markup("")
         html = self._markdown.get(source)
         if html is None:
-            if PLAIN_NOTE.fullmatch(source):
-                # A short line of plain words renders as one paragraph of escaped text;
-                # skipping the markdown pipeline for it keeps big boards fast.
-                html = Markup("<p>") + text(source) + Markup("</p>")
+            if len(source) <= PLAIN_LIMIT and PLAIN_NOTE.fullmatch(source):
+                # Plain paragraphs render as paragraphs of escaped text; skipping the
+                # markdown pipeline for them keeps big boards fast.
+                html = Markup("\n").join(
+                    Markup("<p>{}</p>").format(Markup("\n").join(map(text, para.split("\n"))))
+                    for para in source.strip("\n").split("\n\n")
+                )
             else:
                 html = _sanitize.markdown(source)
             self._markdown[source] = html
@@ -260,6 +277,32 @@ class Renderer:
             href = f"{host}/{login}"
         return {"login": text(login), "href": href}
 
+    def card_html(self, slug: str, base: str) -> Markup:
+        """One card, rendered once per page folder (its links are relative)."""
+        key = (slug, base)
+        html = self._card_html.get(key)
+        if html is None:
+            html = self._card_html[key] = self.macros.card(self.cards[slug], base)
+        return html
+
+    def cards_html(self, entries: Iterable[Entry], base: str, label: str) -> Markup:
+        """A list of cards, or a line saying there are none."""
+        items = [self.card_html(e.slug, base) for e in entries]
+        if not items:
+            return Markup('<p class="ib-empty">No ideas here yet.</p>')
+        return (
+            Markup('<ol class="ib-cards" aria-label="{}">').format(label)
+            + Markup("").join(items)
+            + Markup("</ol>")
+        )
+
+    def meta_html(self, slug: str) -> Markup:
+        """A card's status badge, votes and comments."""
+        html = self._meta_html.get(slug)
+        if html is None:
+            html = self._meta_html[slug] = self.macros.meta(self.cards[slug])
+        return html
+
     def _render(self, template: str, base: str, **context: Any) -> Markup:
         tpl = self.env.get_template(template)
         # The template is autoescaped and receives only sanitized values.
@@ -267,6 +310,8 @@ class Renderer:
             tpl.render(
                 base=base,
                 synced=self.synced,
+                synced_time=self.synced_time,
+                synced_note=self.synced_note,
                 settings=self.settings,
                 site_name=text(self.settings.site_name),
                 **context,
@@ -282,7 +327,7 @@ class Renderer:
         body = self._render(
             "board.html",
             "",
-            cards=[self.cards[e.slug] for e in non_dup[:HOME_CARDS]],
+            cards_html=self.cards_html(non_dup[:HOME_CARDS], "", "Ideas"),
             total=len(non_dup),
             shown=min(len(non_dup), HOME_CARDS),
             categories=[(c, CATEGORY_TITLES[c], counts.get(c, 0)) for c in st.CATEGORIES],
@@ -297,10 +342,14 @@ class Renderer:
     def idea(self, e: Entry) -> Page:
         idea = e.idea
         description = self.markdown(idea.description)
-        excerpt = None
+        # The search index gets the words people search for, and only those: the title,
+        # the summary and the description (an excerpt of a long one, to keep it small).
+        card = self.cards[e.slug]
+        searchable = Markup('<h1 id="idea">{}</h1><p>{}</p>').format(card["title"], card["summary"])
         if len(idea.description) > SEARCH_EXCERPT:
-            # Keep the search index small: index an excerpt of a long description.
-            excerpt = text(description.striptags()[:SEARCH_EXCERPT])
+            searchable += Markup("<p>{}</p>").format(description.striptags()[:SEARCH_EXCERPT])
+        else:
+            searchable += description
         reached = [m for m in e.milestones if m.reached_on is not None]
         nxt = e.next_milestone
         previous = reached[-1].votes if reached else 0
@@ -341,10 +390,11 @@ class Renderer:
             "idea.html",
             "../../",
             card=self.cards[e.slug],
+            meta=self.meta_html(e.slug),
+            tags_html=self.macros.tags(self.cards[e.slug]["tags"], "../../"),
             entry=e,
             idea=idea,
             description=description,
-            excerpt=excerpt,
             issue_url=self.issue_url(e),
             proposer=self.person(e.proposer.login if e.proposer else None),
             owner=self.person(idea.owner),
@@ -360,14 +410,15 @@ class Renderer:
             sparkline=charts.sparkline(e.votes_per_day, today(self.board)),
             created=human_date(idea.created),
         )
-        return Page(text(idea.title), body)
+        return Page(text(idea.title), body, search_html=searchable)
 
     def roadmap(self) -> Page:
         columns = []
         for status in self.settings.statuses_in(st.ACTIVE):
             entries = [e for e in self.visible if e.idea.status == status]
+            title = status_title(status)
             columns.append(
-                (status, status_title(status), st.ACTIVE, [self.cards[e.slug] for e in entries])
+                (status, title, st.ACTIVE, len(entries), self.cards_html(entries, "../", title))
             )
         shipped = self.recently_shipped()
         columns.append(
@@ -375,7 +426,8 @@ class Renderer:
                 "recently-shipped",
                 "Recently shipped",
                 st.COMPLETED,
-                [self.cards[e.slug] for e in shipped],
+                len(shipped),
+                self.cards_html(shipped, "../", "Recently shipped"),
             )
         )
         body = self._render(
@@ -453,7 +505,8 @@ class Renderer:
             "../../",
             heading=Markup("Ideas tagged ") + Markup("<q>") + text(tag) + Markup("</q>"),
             lead=None,
-            cards=[self.cards[e.slug] for e in entries],
+            count=len(entries),
+            cards_html=self.cards_html(entries, "../../", "Ideas"),
             back=("tags/", "All tags"),
         )
         return Page(Markup("Tag: ") + text(tag), body, search=False)
@@ -466,7 +519,8 @@ class Renderer:
             "../../",
             heading=Markup("{} ideas").format(title),
             lead=Markup("Every idea with the status <em>{}</em>, trending first.").format(title),
-            cards=[self.cards[e.slug] for e in entries],
+            count=len(entries),
+            cards_html=self.cards_html(entries, "../../", "Ideas"),
             back=("", "The board"),
         )
         return Page(Markup("Status: {}").format(title), body, search=False)

@@ -157,6 +157,9 @@ def _reference(match: re.Match[str]) -> str:
 # newline anywhere in a URL, before they look at the scheme.
 _URL_STRIP_RE = re.compile(r"[\t\n\r]")
 _URL_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# RFC 3986's reserved and unreserved characters, and '%' (already encoded).
+_URL_SAFE = "/:@!$&'()*+,;=-._~%"
+_BAD_NETLOC_RE = re.compile(r"[^A-Za-z0-9.\-_~:@%\[\]!$&'()*+,;=\u0080-\U0010ffff]")
 
 
 def url(value: object) -> str | None:
@@ -190,7 +193,7 @@ def url(value: object) -> str | None:
         return None
     scheme = match.group(1).lower()
     try:
-        parts = urllib.parse.urlsplit(candidate)
+        parts = urllib.parse.urlsplit(scheme + candidate[len(scheme) :])
     except ValueError:
         return None
     if scheme in ("http", "https"):
@@ -198,7 +201,19 @@ def url(value: object) -> str | None:
             return None
     elif not parts.path or parts.path.startswith("/"):
         return None
-    return scheme + candidate[len(scheme) :]
+    if _BAD_NETLOC_RE.search(parts.netloc):
+        return None
+    # Percent-encode what has no business in a URL ('<', '"', '{', ...): browsers would
+    # do the same, and the URL then reads the same in HTML, XML, JSON and Markdown.
+    return urllib.parse.urlunsplit(
+        (
+            scheme,
+            parts.netloc,
+            urllib.parse.quote(parts.path, safe=_URL_SAFE),
+            urllib.parse.quote(parts.query, safe=_URL_SAFE + "?"),
+            urllib.parse.quote(parts.fragment, safe=_URL_SAFE + "?#"),
+        )
+    )
 
 
 # --- markdown ------------------------------------------------------------------

@@ -59,9 +59,9 @@ def merge(previous: Snapshot, fetched: Snapshot) -> Snapshot:
     - an issue whose voter list is as long as its 👍 count is taken as fetched
       (so real un-votes show);
     - a shorter voter list is merged with the previous one;
-    - an issue the fetch did not return is kept as it was when the listing was
-      incomplete, or when the issue is now missing (deleted, transferred): its
-      last known votes stay, and ``missing`` says why.
+    - an issue the fetch did not return is kept as it was when the fetch was
+      incomplete; after a complete fetch it is dropped (it lost the label, or
+      GitHub confirmed it deleted or transferred: ``missing`` says which).
     """
     issues = {}
     complete = fetched.complete
@@ -73,7 +73,7 @@ def merge(previous: Snapshot, fetched: Snapshot) -> Snapshot:
             complete = False
             issues[number] = new if old is None else replace(new, voters=_union(old, new))
     for number, old in previous.issues.items():
-        if number not in issues and (number in fetched.missing or not fetched.complete):
+        if number not in issues and not fetched.complete:
             issues[number] = old
     return replace(fetched, issues=issues, complete=complete)
 

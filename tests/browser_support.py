@@ -9,7 +9,8 @@ Plain helpers (usable from any test or script):
   random port from a thread, under the path of its ``site_url`` (``base_path(config)``);
   yields the base URL, ending in ``/``.
 - ``Watcher(context)``: records console errors, page errors, failed requests, HTTP
-  errors and every request to a host other than 127.0.0.1, for all pages of a context.
+  errors, dialogs (dismissed) and every request to a host other than 127.0.0.1, for all
+  pages of a context.
 - ``axe_violations(page)``: injects axe-core (from ``axe-playwright-python``) and returns
   the serious and critical violations; ``format_violations`` makes them readable.
 - ``build_site(config_file, site_dir)``: builds a site the way a user does (``ideaboard
@@ -190,6 +191,7 @@ class Watcher:
     failed_requests: list[str] = field(default_factory=list)
     http_errors: list[str] = field(default_factory=list)
     outside_requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.context.on("page", self._attach)
@@ -202,6 +204,13 @@ class Watcher:
     def _attach(self, page) -> None:
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.page_errors.append(f"{page.url}: {exc}"))
+        page.on("dialog", self._on_dialog)
+
+    def _on_dialog(self, dialog) -> None:
+        # alert(), confirm() and prompt() never belong on the board: count and dismiss.
+        self.dialogs.append(f"{dialog.page.url if dialog.page else '?'}: {dialog.type} "
+                            f"{dialog.message!r:.200}")  # fmt: skip
+        dialog.dismiss()
 
     def _on_console(self, msg) -> None:
         if msg.type == "error":
@@ -231,6 +240,7 @@ class Watcher:
             + [f"request failed: {m}" for m in self.failed_requests]
             + [f"HTTP error: {m}" for m in self.http_errors]
             + [f"request left 127.0.0.1: {m}" for m in self.outside_requests]
+            + [f"dialog opened: {m}" for m in self.dialogs]
         )
 
     def clear(self) -> None:
@@ -241,6 +251,7 @@ class Watcher:
             self.failed_requests,
             self.http_errors,
             self.outside_requests,
+            self.dialogs,
         ):
             kind.clear()
 

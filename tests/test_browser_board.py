@@ -265,6 +265,22 @@ def test_without_javascript_the_board_still_lists_ideas(browser, sample_url):
         context.close()
 
 
+def test_without_javascript_status_pages_list_their_ideas(browser, sample_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for status in settings().statuses:
+            expected = sorted(s for s in visible() if ideas()[s]["status"] == status)
+            response = page.goto(f"{sample_url}status/{status}/", wait_until="load")
+            assert response.status == 200, status
+            slugs = page.eval_on_selector_all(
+                CARDS.split()[-1], "cs => cs.map(c => c.dataset.slug)"
+            )
+            assert sorted(slugs) == expected, status
+    finally:
+        context.close()
+
+
 def _search_word() -> tuple[str, str]:
     """A word found in exactly one idea's description (near its start), and that idea."""
     words: dict[str, set[str]] = {}
@@ -356,9 +372,15 @@ def toggle_palette(page) -> None:
     page.locator("form[data-md-component=palette] label:visible").first.click()
 
 
-@pytest.mark.parametrize("kind", ["board", "roadmap"])
+def idea_with_longest_history() -> str:
+    """The idea page with the most status badges in its timeline."""
+    return max(sorted(visible()), key=lambda s: len(ideas()[s].get("history") or []))
+
+
+@pytest.mark.parametrize("kind", ["board", "roadmap", "idea"])
 def test_dark_palette(sample_url, page, watcher, kind):
-    page.goto(sample_url + ("" if kind == "board" else "roadmap/"), wait_until="load")
+    path = {"board": "", "roadmap": "roadmap/", "idea": f"ideas/{idea_with_longest_history()}/"}
+    page.goto(sample_url + path[kind], wait_until="load")
     light = palette(page)
     for badge in badge_contrast(page):
         assert badge["ratio"] >= 4.5, f"light palette: {badge}"

@@ -26,10 +26,10 @@ def test_sparkline_is_a_labelled_cumulative_line():
     ys = [y for _, y in points]
     assert ys == sorted(ys, reverse=True)  # never goes down
     assert points[-1] == (239.0, 2.0)  # ends at the top right
-    assert len(points) == 49  # sampled: the size does not grow with the votes
+    assert len(points) == 33  # sampled: the size does not grow with the votes
     assert points[0][1] > 2  # two of five votes on the first day
-    assert points[20][1] == points[0][1]  # day 8 of 20: still only the first day's votes
-    assert points[24][1] == 2.0  # day 10: all five
+    assert points[13][1] == points[0][1]  # day 8 of 20: still only the first day's votes
+    assert points[16][1] == 2.0  # day 10: all five
 
 
 def test_sparkline_without_votes():

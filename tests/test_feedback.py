@@ -88,6 +88,19 @@ def test_every_entry_after_the_last_announced_one():
     ]
 
 
+def test_a_status_label_without_a_marker_counts_as_told():
+    # Feedback labelled the issue "proposed" (nothing to say then); two changes since.
+    state = remote(labels=("status: proposed",))
+    assert lines(plan([PLANNED], state, SETTINGS, repo_labels=["status: planned"])) == [
+        '#12 dark-mode: remove label "status: proposed"',
+        '#12 dark-mode: add label "status: planned"',
+        "#12 dark-mode: comment on status under-review (2026-02-01)",
+        "#12 dark-mode: comment on status planned (2026-03-01)",
+    ]
+    # An issue already labelled with the current status has nothing new to hear.
+    assert plan([PLANNED], remote(labels=("status: planned",)), SETTINGS) == []
+
+
 def test_nothing_to_do_when_everything_matches():
     markers = fb.markers_in([fb.status_comment(PLANNED, PLANNED.history[-1], SETTINGS, {})])
     state = remote(labels=("idea", "Status: Planned"), markers=markers)
@@ -116,7 +129,7 @@ def test_shipped_comments_then_closes_as_completed():
         history=(*PLANNED.history, HistoryEntry(D(2026, 4, 1), "shipped", "In 3.3.")),
         shipped_in=ShippedIn("3.3", "https://ex.org/3.3"),
     )
-    actions = plan([shipped], remote(labels=("status: shipped",)), SETTINGS)
+    actions = plan([shipped], remote(labels=("status: planned",)), SETTINGS)
     assert lines(actions)[-2:] == [
         "#12 dark-mode: comment on status shipped (2026-04-01)",
         "#12 dark-mode: close as completed",
@@ -167,15 +180,18 @@ def test_duplicate_links_the_canonical_idea_and_its_issue():
         duplicate_of="links",
         history=[((2026, 1, 5), "proposed", ""), ((2026, 2, 1), "duplicate", "Merged.")],
     )
-    state = {58: RemoteState(58, labels=("status: duplicate",))}
+    state = {58: RemoteState(58, labels=("status: proposed",))}
     actions = plan(
         [canonical, middle, dup], state, SETTINGS, repo_labels=["x"], only=["see-mentions"]
     )
     assert lines(actions) == [
+        'create label "status: duplicate" (colour cfd3d7)',
+        '#58 see-mentions: remove label "status: proposed"',
+        '#58 see-mentions: add label "status: duplicate"',
         "#58 see-mentions: comment on status duplicate (2026-02-01)",
         "#58 see-mentions: close as duplicate",
     ]
-    assert actions[0].body == (
+    assert actions[3].body == (
         "<!-- ideaboard:status slug=see-mentions status=duplicate date=2026-02-01 -->\n"
         "This idea is a **duplicate** of [Backlinks panel](https://ex.org/board/ideas/"
         "backlinks-panel/) (#30). Your 👍 counts there too; follow that idea for updates.\n\n"
@@ -277,7 +293,7 @@ class StubClient:
 
 def test_apply_skips_a_comment_that_is_already_there():
     client = StubClient()
-    actions = plan([PLANNED], remote(labels=("status: planned",)), SETTINGS, repo_labels=["x"])
+    actions = [a for a in plan([PLANNED], remote(), SETTINGS) if a.kind == "comment"]
     fb.apply(actions, client)
     outcome = fb.apply(actions, client)
     assert client.writes == [("comment", 12)]
@@ -365,7 +381,7 @@ def journal(fake) -> list:
 @pytest.fixture
 def board(tmp_path, fake_github, fast_writes):
     fake_github.add_issue(12, "[Idea]: Dark mode")
-    fake_github.add_issue(30, "Backlinks panel", labels=("idea", "status: planned"))
+    fake_github.add_issue(30, "Backlinks panel")
     fake_github.add_label("status: planned", "fbca04")
     config = make_board(tmp_path, fake_github, {"dark-mode": DARK, "backlinks-panel": BACKLINKS})
     return config, fake_github
@@ -377,9 +393,10 @@ def test_dry_run_prints_the_plan_and_writes_nothing(board):
     assert result.exit_code == 0, result.output
     assert result.output == (
         'create label "status: proposed" (colour c5def5)\n'
+        '#30 backlinks-panel: add label "status: planned"\n'
         "#30 backlinks-panel: comment on status planned (2026-01-05)\n"
         '#12 dark-mode: add label "status: proposed"\n'
-        "Dry run: 3 action(s) on 2 issue(s); nothing was changed. "
+        "Dry run: 4 action(s) on 2 issue(s); nothing was changed. "
         "Run with --apply to carry them out.\n"
     )
     assert fake.writes == []
@@ -389,9 +406,10 @@ def test_apply_then_a_second_apply_writes_nothing(board):
     config, fake = board
     result = cli(config, "feedback", "--apply")
     assert result.exit_code == 0, result.output
-    assert result.output.endswith("Done: 3 action(s) on 2 issue(s).\n")
+    assert result.output.endswith("Done: 4 action(s) on 2 issue(s).\n")
     assert [(m, p) for m, p, _ in journal(fake)] == [
         ("POST", f"{REPO}/labels"),
+        ("POST", f"{REPO}/issues/30/labels"),
         ("POST", f"{REPO}/issues/30/comments"),
         ("POST", f"{REPO}/issues/12/labels"),
     ]
@@ -534,3 +552,40 @@ def test_milestone_comments_from_the_snapshot(tmp_path, fake_github, fast_writes
         "#12 dark-mode: comment on reaching 10 votes\nDone: 1 action(s) on 1 issue(s).\n"
     )
     assert cli(config, "feedback").output == "Nothing to do: every issue matches its idea.\n"
+
+
+def test_two_changes_between_runs_get_two_comments(board):
+    config, fake = board
+    assert cli(config, "feedback", "--apply", "dark-mode").exit_code == 0  # label only
+    assert fake.issue(12).comments == []
+    _status(config, "under-review", "--note", "Looking.", "--date", "2026-02-01")
+    _status(config, "planned", "--note", "Planned.", "--date", "2026-03-01")
+    result = cli(config, "feedback", "--apply", "dark-mode")
+    assert result.output == (
+        '#12 dark-mode: remove label "status: proposed"\n'
+        '#12 dark-mode: add label "status: planned"\n'
+        "#12 dark-mode: comment on status under-review (2026-02-01)\n"
+        "#12 dark-mode: comment on status planned (2026-03-01)\n"
+        "Done: 4 action(s) on 1 issue(s).\n"
+    )
+    assert [c.body.split("\n")[0] for c in fake.issue(12).comments] == [
+        "<!-- ideaboard:status slug=dark-mode status=under-review date=2026-02-01 -->",
+        "<!-- ideaboard:status slug=dark-mode status=planned date=2026-03-01 -->",
+    ]
+
+
+def test_a_comment_whose_answer_is_lost_is_not_posted_twice(board):
+    config, fake = board
+    told = fb.marker("status", slug="dark-mode", status="proposed", date="2026-01-05")
+    fake.add_comment(12, "ideaboard-bot", told)
+    fake.issue(12).labels.append("status: planned")  # a maintainer labelled it early
+    fake.add_label("status: planned")
+    _status(config, "planned", "--note", "Planned.", "--date", "2026-03-01")
+    fake.fail_next("truncated", path="POST")  # the comment is made, the answer cut short
+    result = cli(config, "feedback", "--apply", "dark-mode")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "#12 dark-mode: comment on status planned (2026-03-01)\nDone: 1 action(s) on 1 issue(s).\n"
+    )
+    assert [(m, p) for m, p, _ in fake.writes] == [("POST", f"{REPO}/issues/12/comments")]
+    assert len(fake.issue(12).comments) == 2

@@ -314,3 +314,40 @@ def test_ghes_api_url_with_a_path_prefix(tmp_path, fake_github):
     assert fake_github.log[0] == ("POST", "/api/graphql")
     assert client.issue(1).title == "Idea"
     assert fake_github.log[-1] == ("GET", "/api/v3/repos/lumen-notes/lumen/issues/1")
+
+
+def test_a_comment_that_timed_out_is_posted_once(fake_github, client_for):
+    fake = fake_github
+    fake.add_issue(1, "Idea")
+    fake.fail_next("timeout", path="/comments", delay=1.5)
+
+    client_for(fake).comment(1, "Planned")
+
+    assert [c.body for c in fake.issue(1).comments] == ["Planned"]
+
+
+@pytest.mark.parametrize("kind", ["timeout", "5xx", "truncated"])
+def test_idempotent_writes_are_retried(fake_github, client_for, kind):
+    fake = fake_github
+    fake.add_issue(1, "Idea")
+    fake.fail_next(kind, path="/issues/1", delay=1.5)
+    client = client_for(fake)
+
+    client.set_state(1, "closed", "not_planned")
+    client.add_labels(1, ["status: declined"])
+
+    issue = fake.issue(1)
+    assert (issue.state, issue.state_reason) == ("closed", "not_planned")
+    assert issue.labels == ["idea", "status: declined"]
+
+
+def test_a_write_honours_retry_after(fake_github, client_for):
+    fake = fake_github
+    fake.add_issue(1, "Idea")
+    fake.fail_next("secondary", path="/comments", retry_after=3)
+    client = client_for(fake)
+
+    client.comment(1, "Planned")
+
+    assert client.slept == [3.0]
+    assert [c.body for c in fake.issue(1).comments] == ["Planned"]

@@ -367,7 +367,13 @@ def test_default_settings_render_an_offline_board(tmp_path):
 
 @pytest.mark.parametrize(
     "note",
-    ["Open for votes.", "Planned for 3.0 (desktop first)!", "It's here; we're done?", "a - b"],
+    [
+        "Open for votes.",
+        "Planned for 3.0 (desktop first)!",
+        "It's here; we're done?",
+        "a - b",
+        "Two lines,\none paragraph.\n\nAnd a second paragraph.\n",
+    ],
 )
 def test_plain_notes_skip_the_pipeline_with_the_same_result(note):
     r = render.Renderer(make_board(), None, settings())
@@ -376,6 +382,9 @@ def test_plain_notes_skip_the_pipeline_with_the_same_result(note):
     assert fast == html_module.unescape(str(sanitize.markdown(note)))
 
 
-@pytest.mark.parametrize("note", ["**bold**", "1. first", "- item", "see <b>", "x\ny", "[a](b)"])
+@pytest.mark.parametrize(
+    "note",
+    ["**bold**", "1. first", "- item", "see <b>", "x\n- y", "[a](b)", "a  \nb", "a\n\n\n    code"],
+)
 def test_notes_with_markup_go_through_the_pipeline(note):
     assert not render.PLAIN_NOTE.fullmatch(note)

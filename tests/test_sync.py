@@ -80,13 +80,13 @@ def test_merge_drops_an_issue_a_complete_listing_no_longer_has():
     assert sorted(syncing.merge(previous, fetched).issues) == [1]
 
 
-def test_merge_keeps_the_last_votes_of_an_issue_that_went_missing():
+def test_merge_drops_an_issue_github_confirmed_missing():
     previous = snap(issue(1, [vote("a")]), issue(2, [vote("b")]))
     fetched = snap(issue(1, [vote("a")]), missing={2: Missing(2, "deleted")})
 
     merged = syncing.merge(previous, fetched)
 
-    assert merged.issues[2] == previous.issues[2]
+    assert sorted(merged.issues) == [1]
     assert merged.missing == {2: Missing(2, "deleted")}
 
 
@@ -219,6 +219,27 @@ def test_a_lasting_fault_stops_the_sync_and_keeps_the_snapshot(
         assert text == expected
     assert board.snapshot.read_bytes() == before  # untouched: no vote lost
     assert store.load(board.snapshot).total_votes() == first.snapshot.total_votes()
+
+
+def test_a_silently_short_answer_never_loses_votes(board, fake_github):
+    first = syncing.sync(board, TOKEN, client=client(board))
+    for name in ("erin", "frank", "gina"):
+        fake_github.react(2, name)
+    fake_github.fail_next("short", count=99, path="/graphql")
+
+    short = syncing.sync(board, TOKEN, full=True, client=client(board))
+
+    assert not short.snapshot.complete
+    assert short.snapshot.total_votes() >= first.snapshot.total_votes()
+    for number, issue in first.snapshot.issues.items():
+        old = {v.voter.login for v in issue.voters}
+        assert old <= {v.voter.login for v in short.snapshot.issues[number].voters}
+    fake_github.faults.clear()
+
+    clean = syncing.sync(board, TOKEN, client=client(board))
+
+    assert clean.snapshot.complete
+    assert clean.snapshot.total_votes() == 6
 
 
 def test_a_wrong_token_names_the_variable(board, fake_github):

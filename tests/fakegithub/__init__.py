@@ -4,7 +4,7 @@ Use it as a context manager, or through the pytest fixture ``fake_github``
 (import it into the test module: ``from tests.fakegithub import fake_github_fixture``;
 the fixture's name is ``fake_github``)::
 
-    from tests.fakegithub import FakeGitHub, TOKEN
+    from tests.fakegithub import TOKEN, FakeGitHub, fake_settings
 
     with FakeGitHub("lumen-notes/lumen", token=TOKEN) as fake:
         fake.add_issue(12, "Dark mode", author="alice")       # label "idea" by default
@@ -12,7 +12,8 @@ the fixture's name is ``fake_github``)::
         fake.react(12, "dependabot", user_type="Bot")          # login "dependabot[bot]"
         fake.react(12, None)                                   # a deleted account's 👍
         fake.add_comment(12, "carol", "Yes please")
-        settings = replace(settings, api_url=fake.api_url)     # point the client at it
+        settings = fake_settings(fake, tmp_path)               # repo, api_url, snapshot
+        client = GitHubClient(settings, TOKEN, sleep=lambda s: None, write_pause=0)
         ...
         assert fake.requests == 2                              # every HTTP request
         assert fake.counts["graphql"] == 2                     # also "rest", "GET /rate_limit", ...
@@ -21,6 +22,11 @@ the fixture's name is ``fake_github``)::
         assert fake.invalid_queries == []                      # the fixture checks this
 
 The API, kept stable for the other test suites:
+
+Helpers: ``TOKEN`` (a recognizable fake token the fixture's server expects),
+``REPO``, ``fake_settings(fake, root, **changes)`` (``default_settings(root)``
+pointed at the fake, snapshot at ``root/snapshot.json``), ``EPOCH`` (the default
+time base of issues: 2026-01-01 UTC).
 
 State (all under ``fake.lock``; helpers take it for you):
     ``add_issue(number=None, title=None, *, author="alice", author_type="User",
@@ -48,7 +54,8 @@ Faults: ``fail_next(kind, count=1, path=None, **options)`` makes the next ``coun
 requests whose path contains ``path`` (``"/graphql"``, ``"/comments"``, ...; ``None``
 for any) fail.  Kinds: ``timeout`` (``delay`` s, default 2), ``5xx`` (``status``,
 default 502), ``truncated`` (200 with half a JSON body; writes still happen),
-``partial`` (GraphQL data + errors), ``rate_limited`` (GraphQL 200 RATE_LIMITED),
+``partial`` (GraphQL data + errors), ``short`` (a GraphQL 200 that silently drops
+the last listed issue and half of each 👍 list), ``rate_limited`` (GraphQL 200 RATE_LIMITED),
 ``primary`` (403, or ``status=429``; remaining 0, reset in ``reset_in`` s),
 ``secondary`` (403/429 with ``Retry-After: retry_after``), ``401``, ``404``.
 

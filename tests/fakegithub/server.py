@@ -25,6 +25,7 @@ FAULTS = (
     "rate_limited",  # GraphQL: HTTP 200 with errors[].type == "RATE_LIMITED"
     "primary",  # 403 (or `status=429`) "API rate limit exceeded", x-ratelimit-remaining: 0
     "secondary",  # 403 (or `status=429`) secondary rate limit with Retry-After: `retry_after`
+    "short",  # GraphQL: a 200 that silently leaves things out (last listed issue, half the 👍)
     "401",  # Bad credentials
     "404",  # Not Found
 )
@@ -397,6 +398,12 @@ class _Handler(BaseHTTPRequestHandler):
                 _status, body, headers = self._dispatch(method, template, params, url, payload)
             text = json.dumps(body).encode()
             self._send(200, None, headers, raw=text[: max(1, len(text) // 2)])
+        elif kind == "short":
+            with self.fake.lock:
+                url = urllib.parse.urlsplit(self.path)
+                _status, body, headers = self._dispatch(method, template, params, url, payload)
+            _shorten(body)
+            self._send(200, body, headers)
         elif kind == "partial":
             self._send(
                 200,
@@ -629,3 +636,17 @@ class _Handler(BaseHTTPRequestHandler):
             issue.labels = [fake.repo.label(name).name for name in payload["labels"]]
         issue.updated_at = max(issue.updated_at, fake.now)
         return 200, rest.issue(fake.api_url, fake.web_url, fake.repo, issue), {}
+
+
+def _shorten(node: Any) -> None:
+    """The "short" fault: drop the last issue of a listing and half of every 👍 list."""
+    if isinstance(node, list):
+        for item in node:
+            _shorten(item)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("issues", "reactions") and isinstance(value, dict) and value.get("nodes"):
+                keep = len(value["nodes"]) - 1 if key == "issues" else len(value["nodes"]) // 2
+                value["nodes"] = value["nodes"][:keep]
+                value.get("pageInfo", {})["hasNextPage"] = False
+            _shorten(value)
