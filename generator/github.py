@@ -14,6 +14,7 @@ reaction counts are compared too.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import math
@@ -339,9 +340,11 @@ class GitHubClient:
             if found.get("repository") is None and any(map(_repo_not_found, errors)):
                 raise self._not_found()
             faults = [e for e in errors if not (allow_missing and e.get("type") == "NOT_FOUND")]
-            if faults or not found.get("repository"):
-                message = faults[0].get("message", "") if faults else "no data"
-                problem = f"GitHub answered with errors: {message[:200]}"
+            if faults:
+                problem = f"GitHub answered with errors: {str(faults[0].get('message'))[:200]}"
+                continue
+            if not isinstance(found.get("repository"), dict):
+                problem = "GitHub sent an answer without the repository's data"
                 continue
             self._note_rate(found.get("rateLimit"))
             return found
@@ -349,8 +352,9 @@ class GitHubClient:
             scrub(f"{problem} {self.attempts} times in a row; try again later.", self._token)
         )
 
-    def _note_rate(self, rate: dict[str, Any] | None) -> None:
-        if rate:
+    def _note_rate(self, rate: Any) -> None:
+        # No rateLimit, or not the shape GitHub sends: nothing to record.
+        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
             self.rate_limit = RateLimit(
                 int(rate["limit"]), int(rate["remaining"]), _time(rate.get("resetAt"))
             )
@@ -529,6 +533,19 @@ class GitHubClient:
         """
         full = full or previous.synced_at is None or previous.repo != self.settings.repo
         run = _Run(previous, set(numbers), full, progress, self)
+        try:
+            return self._fetch(run)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # Data not shaped as GitHub documents it.  Its text is not shown: a
+            # hostile server could echo the token in it.
+            raise GitHubError(
+                f"GitHub at {self.settings.api_url} sent data of an unexpected shape "
+                f"({type(exc).__name__}); check `api_url` in mkdocs.yml plugins.ideaboard, "
+                "or try again later."
+            ) from None
+
+    def _fetch(self, run: _Run) -> Snapshot:
+        """The steps of ``fetch``: list, fetch by number, page votes, explain what is missing."""
         self._list_issues(run)
         wanted = sorted(set(run.stale) | (run.numbers - run.seen))
         for start in range(0, len(wanted), PAGE):

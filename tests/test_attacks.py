@@ -22,6 +22,7 @@ that function and counts the calls, and counts dialogs too.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import html.parser
 import json
 import re
@@ -34,6 +35,7 @@ import pytest
 import yaml
 
 from generator import snapshot as snap
+from generator.sanitize import clean
 from tests.browser_support import base_path, build_site, serve, site_pages
 from tests.conftest import DATA, ROOT
 
@@ -359,6 +361,21 @@ def test_every_payload_idea_was_built(attack_site):
         assert (site / "ideas" / f"attack-{p['id']}" / "index.html").is_file(), p["id"]
 
 
+def test_payloads_are_shown_as_text_not_dropped(attack_site):
+    """The checks below are only meaningful if the payloads are on the pages: each
+    idea page's heading reads exactly as its (hostile) title."""
+    _config, site = attack_site
+    for p in PAYLOADS:
+        if p["kind"] in ("unicode", "size"):
+            continue
+        page = (site / "ideas" / f"attack-{p['id']}" / "index.html").read_text(encoding="utf-8")
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+        assert heading, p["id"]
+        # Control characters go; a run of newlines and tabs reads as one space.
+        expected = re.sub(r"[\t\r\n]+", " ", clean(_fit(payload_text(p), "title")))
+        assert html.unescape(heading.group(1)) == expected, p["id"]
+
+
 def test_no_payload_becomes_code_in_any_output(attack_site):
     _config, site = attack_site
     findings = static_findings(site)
@@ -463,3 +480,12 @@ def test_the_browser_check_would_see_a_payload_run(browser, tmp_path):
         context.close()
     assert calls == ["control"]
     assert len(dialogs) == 1
+
+
+if __name__ == "__main__":
+    # python -m tests.test_attacks DIR: write the attack board into DIR, to look at it
+    # with `ideaboard serve` or build it by hand.
+    import sys
+
+    target = Path(sys.argv[1])
+    print(write_attack_board(target))

@@ -286,3 +286,14 @@ def test_serving_watches_the_ideas_and_the_snapshot(tmp_path):
     server = plugin.on_serve(Server(), config=config, builder=None)
     assert str(tmp_path / "ideas") in server.watched
     assert str(tmp_path / "ideas" / "snapshot.json") in server.watched
+
+
+def test_shared_chrome_is_what_material_would_write(built, tmp_path, monkeypatch):
+    # The plugin renders Material's nav, tabs and header once per folder for pages
+    # outside the nav; the pages must be byte-identical to rendering each one.
+    monkeypatch.setattr(IdeaboardPlugin, "share_chrome", False)
+    plain = mkdocs_build(write_board(tmp_path), tmp_path / "site")
+    pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        assert (built / page).read_bytes() == (plain / page).read_bytes(), page

@@ -9,7 +9,7 @@ import click
 
 from ..config import Settings
 from ..errors import IdeaboardError
-from ..plugin import preload
+from ..plugin import paused_gc, preload
 from ..render import human_time
 from ..snapshot import load_or_empty
 from ..validate import check_path
@@ -102,12 +102,14 @@ def build(ctx: click.Context, site_dir: Path | None, strict: bool, offline: bool
     """
     board = settings(ctx)
     setup_logging()
-    ideas, problems = check_path(board.ideas_dir, board)
-    if problems:
-        for problem in problems:
-            click.echo(problem.format())
-        click.echo(summary(len(ideas), problems))
-        ctx.exit(1)
-    snap = sync_step(board, offline)
+    with paused_gc():  # see plugin.on_files: loading makes many objects and no garbage
+        ideas, problems = check_path(board.ideas_dir, board)
+        if problems:
+            for problem in problems:
+                click.echo(problem.format())
+            click.echo(summary(len(ideas), problems))
+            ctx.exit(1)
+        snap = sync_step(board, offline)
     preload(board, ideas, snap)
+    del ideas, snap
     mkdocs_build(ctx.find_root().obj["config_file"], site_dir, strict)

@@ -46,6 +46,7 @@ from tests.browser_support import build_command, offline_env  # noqa: E402
 
 REPO = "lumen-notes/lumen"
 SYNCED_AT = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
+VOTER_POOL = 50_000  # distinct GitHub accounts that vote
 GOAL_RATIO = 1.3
 GOAL_SECONDS_10K = 60.0
 GOAL_RSS_10K = 1024**3
@@ -193,10 +194,10 @@ def idea_yaml(idea: dict) -> str:
 def _issue(number: int, rng: random.Random, title: str, body: str, created: dt.datetime,
            status: str | None) -> dict:  # fmt: skip
     voters = []
-    for v in range(rng.randint(0, 200)):
+    # Voters come from one community: the same people vote on many ideas.
+    for login in rng.sample(range(VOTER_POOL), rng.randint(0, 200)):
         at = created + dt.timedelta(minutes=rng.randint(1, 60 * 24 * 700))
-        voters.append({"login": f"user{rng.randint(1, 50_000)}x{v}", "type": "User",
-                       "at": _iso(min(at, SYNCED_AT))})  # fmt: skip
+        voters.append({"login": f"voter-{login}", "type": "User", "at": _iso(min(at, SYNCED_AT))})
     voters.sort(key=lambda v: (v["at"], v["login"]))
     comments = rng.randint(0, 40)
     comment_times = sorted(

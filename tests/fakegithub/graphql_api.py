@@ -128,8 +128,10 @@ def _index(cursor: str | None) -> int:
         raise GraphQLError(f"`{cursor}` does not appear to be a valid cursor.") from None
 
 
-def connection(items: list[Any], first=None, after=None, last=None, before=None, **_: Any):
-    """A GitHub-style connection over ``items`` (cursor = position)."""
+def connection(
+    items: list[Any], first=None, after=None, last=None, before=None, wrap=None, **_: Any
+):
+    """A GitHub-style connection over ``items`` (cursor = position); ``wrap`` each node."""
     start = _index(after) + 1
     end = _index(before) if before is not None else len(items)
     window = list(enumerate(items))[start:end]
@@ -139,6 +141,8 @@ def connection(items: list[Any], first=None, after=None, last=None, before=None,
         window_out = window[-last:] if last else []
     else:
         window_out = window
+    if wrap is not None:
+        window_out = [(i, wrap(item)) for i, item in window_out]
     begin = window_out[0][0] if window_out else start
     stop = window_out[-1][0] + 1 if window_out else start
     return {
@@ -264,7 +268,7 @@ class GRepository:
             chosen = [i for i in chosen if i.state in wanted_states]
         order = orderBy or {"field": "CREATED_AT", "direction": "ASC"}
         chosen.sort(key=_ORDER_KEYS[order["field"]], reverse=order.get("direction") == "DESC")
-        return connection([GIssue(i, self.repo, self.web) for i in chosen], **args)
+        return connection(chosen, wrap=lambda i: GIssue(i, self.repo, self.web), **args)
 
     def issue(self, info, number):
         found = self.repo.issues.get(number)
