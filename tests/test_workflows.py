@@ -124,11 +124,15 @@ def test_publish_triggers_schedule_and_pages():
     assert on["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in on
     assert "issues" in on
-    (cron,) = [entry["cron"] for entry in on["schedule"]]
-    minute, hour, *_ = cron.split()
+    hourly, weekly = [entry["cron"] for entry in on["schedule"]]
+    minute, hour, *_ = hourly.split()
     assert hour == "*", "hourly"
-    assert minute.isdigit(), cron
+    assert minute.isdigit(), hourly
     assert 0 < int(minute) < 60, "off the top of the hour"
+    # The weekly schedule forces a full re-sync, and only that schedule does.
+    sync = next(s for s in _steps(data) if s.get("id") == "sync")
+    assert sync["env"]["FULL_SYNC"] == f"${{{{ github.event.schedule == '{weekly}' }}}}"
+    assert "ideaboard sync --full" in sync["run"]
     assert data["concurrency"]["group"]
     assert data["jobs"]["build"]["permissions"] == {"contents": "read", "issues": "read"}
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
@@ -139,7 +143,6 @@ def test_publish_triggers_schedule_and_pages():
     restore = steps[uses.index("actions/cache/restore")]
     assert restore["with"]["restore-keys"]
     assert restore["with"]["path"] == "ideas/snapshot.json"
-    sync = next(s for s in steps if s.get("run") == "ideaboard sync")
     assert sync["env"]["GITHUB_TOKEN"] == "${{ github.token }}"
     assert sync["continue-on-error"] is True, "an API outage builds from the last good votes"
 
