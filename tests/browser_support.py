@@ -27,6 +27,9 @@ ones run once per session however many modules use them):
   built once into a temporary directory.
 - ``sample_url`` (session): ``sample_site`` served on 127.0.0.1.
 - ``context`` / ``watcher`` / ``page``: a fresh browser context per test, watched.
+
+This module has no asserts of its own; PYTEST_DONT_REWRITE keeps pytest from warning
+when a test module imports it before ``pytest_plugins`` registers it.
 """
 
 from __future__ import annotations

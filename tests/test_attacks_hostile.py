@@ -249,3 +249,38 @@ def test_deep_nesting_never_crashes_the_interpreter(tmp_path, depth):
     assert result.returncode == 1, result.stderr
     assert "ideas/deep.yaml:" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- hostile data from GitHub -------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    reason="generator/snapshot.py save() writes ensure_ascii=False JSON as UTF-8, which "
+    "cannot hold the lone surrogate GitHub's JSON can carry ('\\ud800'): UnicodeEncodeError",
+    strict=False,
+)
+def test_a_lone_surrogate_from_github_does_not_break_sync(tmp_path):
+    from tests.fakegithub import REPO, TOKEN, FakeGitHub
+
+    with FakeGitHub(REPO, token=TOKEN) as fake:
+        fake.add_issue(12, "lone \ud800 surrogate", author="alice", body="body \udfff")
+        fake.react(12, "bob")
+        (tmp_path / "ideas").mkdir()
+        config = tmp_path / "mkdocs.yml"
+        config.write_text(
+            f"site_name: S\nplugins:\n  - ideaboard:\n      repo: {REPO}\n"
+            f"      api_url: {fake.api_url}\n",
+            encoding="utf-8",
+        )
+        env = {**os.environ, "GITHUB_TOKEN": TOKEN, "CI": "true"}
+        result = subprocess.run(
+            [*IDEABOARD, "--config-file", str(config), "sync"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.returncode == 0, result.stderr[-2000:]

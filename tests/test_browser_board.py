@@ -16,12 +16,12 @@ from functools import cache
 import pytest
 import yaml
 
-pytest.register_assert_rewrite("tests.browser_support")
-pytest_plugins = ["tests.browser_support"]
+from generator import statuses as st
+from generator.config import load_settings
+from tests.browser_support import ROOT, axe_violations, format_violations
 
-from generator import statuses as st  # noqa: E402
-from generator.config import load_settings  # noqa: E402
-from tests.browser_support import ROOT, axe_violations, format_violations  # noqa: E402
+# The shared browser fixtures: browser, sample_site, sample_url, page, watcher.
+pytest_plugins = ["tests.browser_support"]
 
 BOARD = "[data-ib-board]"
 CARDS = "[data-ib-cards] .ib-card"

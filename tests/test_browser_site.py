@@ -12,10 +12,7 @@ import re
 
 import pytest
 
-pytest.register_assert_rewrite("tests.browser_support")
-pytest_plugins = ["tests.browser_support"]
-
-from tests.browser_support import (  # noqa: E402
+from tests.browser_support import (
     ROOT,
     axe_violations,
     base_path,
@@ -23,6 +20,9 @@ from tests.browser_support import (  # noqa: E402
     format_violations,
     site_pages,
 )
+
+# The shared browser fixtures: browser, sample_site, sample_url, page, watcher.
+pytest_plugins = ["tests.browser_support"]
 
 # Each page type and the URL paths (relative to the site root) that can hold it.
 PAGE_TYPES = {

@@ -33,6 +33,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -367,6 +368,10 @@ def tree_bytes(path: Path) -> int:
 
 def board_index(site: Path) -> Path | None:
     """The board's compact JSON index: the JSON file the board's script fetches."""
+    # The board names it in its controls: <form data-ib-board data-index="api/board.json">.
+    match = re.search(r'data-index="([^"]+)"', (site / "index.html").read_text("utf-8"))
+    if match and (site / match[1].lstrip("./")).is_file():
+        return site / match[1].lstrip("./")
     candidates = [
         p
         for p in site.rglob("*.json")
