@@ -164,7 +164,10 @@ def to_json(snapshot: Snapshot) -> str:
             for _, m in sorted(snapshot.missing.items())
         ],
     }
-    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    # GitHub's JSON can carry a lone surrogate ("\\ud800"), which UTF-8 cannot hold: pair the
+    # pairs and turn each lone one into U+FFFD, so one odd title can never stop a sync.
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def from_json(text: str, source: str = "snapshot") -> Snapshot:

@@ -209,6 +209,14 @@ def sync_if_configured(
         message = "warning: " + failure_message(exc, settings, previous)
         log(message)
         return SyncOutcome(False, False, message, previous)
+    except Exception as exc:  # a sync bug must not stop the board from publishing
+        # Only the type is shown: the text of an unexpected error may quote what GitHub sent.
+        message = (
+            f"warning: sync failed unexpectedly ({type(exc).__name__}); "
+            "building from the last good snapshot. Run 'ideaboard sync' to see the error."
+        )
+        log(message)
+        return SyncOutcome(False, False, message, previous)
     message = summary(result, settings)
     log(message)
     return SyncOutcome(True, True, message, result.snapshot)

@@ -254,11 +254,6 @@ def test_deep_nesting_never_crashes_the_interpreter(tmp_path, depth):
 # --- hostile data from GitHub -------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="generator/snapshot.py save() writes ensure_ascii=False JSON as UTF-8, which "
-    "cannot hold the lone surrogate GitHub's JSON can carry ('\\ud800'): UnicodeEncodeError",
-    strict=False,
-)
 def test_a_lone_surrogate_from_github_does_not_break_sync(tmp_path):
     from tests.fakegithub import REPO, TOKEN, FakeGitHub
 
@@ -284,3 +279,7 @@ def test_a_lone_surrogate_from_github_does_not_break_sync(tmp_path):
         )
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     assert result.returncode == 0, result.stderr[-2000:]
+    from generator.snapshot import load
+
+    issue = load(tmp_path / "ideas" / "snapshot.json").issues[12]
+    assert (issue.title, issue.body) == ("lone \ufffd surrogate", "body \ufffd")
