@@ -388,3 +388,12 @@ def test_plain_notes_skip_the_pipeline_with_the_same_result(note):
 )
 def test_notes_with_markup_go_through_the_pipeline(note):
     assert not render.PLAIN_NOTE.fullmatch(note)
+
+
+def test_an_empty_never_synced_board_renders(tmp_path):
+    s = default_settings(tmp_path)
+    board = Board(entries=(), proposals=(), synced_at=None, complete=True)
+    site = render.render_site(board, insights.compute(board, s), s)
+    assert "No ideas here yet." in body(site, "index.md")
+    assert "Nothing shipped yet." in body(site, "shipped.md")
+    assert "<entry>" not in site.assets["feeds/new.xml"]
