@@ -33,10 +33,10 @@ INDEX_SUMMARY = 200
 def dumps(data: Any, indent: int | None = None) -> str:
     """Deterministic JSON, with ``<``, ``>`` and ``&`` escaped inside strings."""
     separators = (",", ":") if indent is None else (",", ": ")
-    out = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
-    out = out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    # U+2028/2029 are valid JSON but not valid JavaScript string content in old engines.
-    return out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+    # ASCII only: a str with one emoji in it takes 4 bytes a character in memory, and the
+    # escapes also cover U+2028/2029 (not valid inside JavaScript strings in old engines).
+    out = json.dumps(data, ensure_ascii=True, indent=indent, separators=separators)
+    return out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def schema_text() -> str:

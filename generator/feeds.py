@@ -77,7 +77,9 @@ def _feed(r: Renderer, name: str, title: str, entries: list[dict]) -> str:
             content = ET.SubElement(entry, f"{{{ATOM}}}content", type="html")
             content.text = _XML_INVALID.sub("", item["html"])
     ET.indent(feed, space=" ")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, "unicode") + "\n"
+    # ASCII with character references: valid UTF-8, and compact in memory.
+    body = ET.tostring(feed, encoding="us-ascii", xml_declaration=False).decode("ascii")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
 
 def changes(r: Renderer) -> str:

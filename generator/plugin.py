@@ -8,7 +8,11 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
 - ``on_page_markdown`` / ``on_page_content``: every generated page is a tiny
   placeholder for Python-Markdown; its escaped title goes into ``page.meta``
   and its pre-rendered, sanitized body replaces the HTML afterwards, so
-  untrusted text never meets the site's markdown extensions;
+  untrusted text never meets the site's markdown extensions.  The search plugin
+  is shown only an idea's searchable part (title, summary, description);
+- ``on_page_context`` (after the search plugin): put the full body back, and hand
+  Material the blocks that are the same on every page of a folder outside the nav,
+  rendered once (``site_theme/overrides/main.html`` uses them);
 - ``on_serve``: watch ``ideas/`` and the snapshot, so editing a YAML file
   rebuilds and reloads the page.
 """
@@ -16,6 +20,7 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import logging
 import posixpath
@@ -29,6 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import render
+from .board import Board
 from .config import IdeaboardConfig, Settings, settings_from
 from .errors import IdeaboardError
 
@@ -36,8 +42,13 @@ log = logging.getLogger("mkdocs.plugins.ideaboard")
 
 # The markdown mkdocs sees for a generated page: nothing for its extensions to act on.
 PLACEHOLDER = "\n"
+# Material's blocks that come out the same on every generated page outside the nav in
+# one folder (but for the title in the header); see _shared_chrome.
+SHARED_BLOCKS = ("site_nav", "tabs", "header", "footer", "styles", "scripts", "config")
 # Stands for the page title in the header rendered once per folder (see _shared_chrome).
 TITLE_STAND_IN = "\x00ideaboard-title\x00"
+# From this many ideas on, idea pages are rendered lazily (see on_files).
+LAZY_IDEAS = 2000
 # Generated pages that the nav in mkdocs.yml may list; the rest stay out of it.
 NAV_PAGES = frozenset(
     {"index.md", "roadmap.md", "shipped.md", "proposals.md", "insights.md", "tags/index.md"}
@@ -66,10 +77,29 @@ def preload(settings: Settings, ideas: tuple, snapshot: object = None) -> None:
     _PRELOADED[settings.ideas_dir] = (ideas, snapshot)
 
 
+def _without_votes(board: Board) -> Board:
+    """The board without each vote as an object: the pages need only the counts.
+
+    On a big board the snapshot's votes and the tally's voters are most of the memory
+    (a million of each at 10,000 ideas); dropping them before rendering lets them go.
+    """
+    entries = tuple(
+        dataclasses.replace(
+            e,
+            voters=(),
+            issue=None
+            if e.issue is None
+            else dataclasses.replace(e.issue, voters=(), comment_times=()),
+        )
+        for e in board.entries
+    )
+    return dataclasses.replace(board, entries=entries)
+
+
 class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     """Generate the idea board's pages during ``mkdocs build`` and ``mkdocs serve``."""
 
-    #: Render Material's nav and tabs once per folder for pages outside the nav (tests turn
+    #: Render Material's fixed blocks once per folder for pages outside the nav (tests turn
     #: it off to check the shared HTML is what Material would have written).
     share_chrome = True
 
@@ -93,17 +123,24 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Loading a big snapshot makes millions of small objects, none of them garbage;
         # the cyclic collector would walk them again and again (2-3x slower at 10,000
-        # ideas).  Pause it while loading, tallying and rendering.
+        # ideas).  Pause it while loading and tallying; rendering (Jinja) makes cycles.
         with paused_gc():
             board, insights = self._tally()
-            self.site = render.render_site(board, insights, self.settings)
-            # Pages carry the sync day as their date, so the sitemap is the same every time.
-            self.date = render.build_date(board).isoformat()
-            del board, insights  # only the rendered text is kept for the rest of the build
+        # On a big board, idea pages are rendered as mkdocs reaches them and dropped once
+        # written (on_page_context, on_post_page), so their bodies are never all in
+        # memory together; a small board renders them at once, which is a little faster.
+        lazy = len(board.entries) >= LAZY_IDEAS
+        self.site = render.render_site(board, insights, self.settings, lazy=lazy)
+        # Pages carry the sync day as their date, so the sitemap is the same every time.
+        self.date = render.build_date(board).isoformat()
+        del board, insights  # the renderer keeps what the idea pages need
         for path, _page in self.site.pages.items():
             self._add(files, config, path, PLACEHOLDER, in_nav=path in NAV_PAGES)
         for path, content in self.site.assets.items():
             self._add(files, config, path, content, in_nav=False)
+        # The board stays alive while mkdocs writes the pages (idea pages are rendered
+        # then); keep the collector from walking it over and over.  Undone after the build.
+        gc.freeze()
         return files
 
     def on_page_markdown(
@@ -130,9 +167,8 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             return html
         # The search plugin indexes page.content next; give it only the searchable part.
         # The full body replaces it in on_page_context, after the search plugin has run.
-        if generated.search_html is not None:
-            return str(generated.search_html)
-        return str(generated.body)
+        searchable = generated.search_html  # a lazy page renders it on each read
+        return str(generated.body if searchable is None else searchable)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = env
@@ -142,14 +178,30 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     @event_priority(-100)  # after the search plugin has indexed the searchable part
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         generated = self._page(page)
-        if generated is not None and generated.search_html is not None:
+        if isinstance(generated, render.LazyIdeaPage) or (
+            generated is not None and generated.search_html is not None
+        ):
             page.content = str(generated.body)
-        # Material renders the whole nav (and the tabs) on every page.  Pages outside
+        # Material renders the whole nav (tabs, header...) on every page.  Pages outside
         # the nav in the same folder get the same HTML, so render it once per folder.
         shared = generated is not None and not page.file.inclusion.is_in_nav()
         if self.share_chrome and shared:
             context.update(self._shared_chrome(context, page, config))
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # mkdocs keeps every page's HTML until the build ends; an idea page's is not
+        # needed once written, and a big board has thousands of them.
+        if isinstance(self._page(page), render.LazyIdeaPage):
+            page.content = None
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
+        self.site = None  # serve rebuilds from scratch; let the last board go
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.settings is not None:
@@ -178,10 +230,10 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             except IdeaboardError as exc:
                 raise PluginError(f"ideaboard: {exc}") from None
         board = tally.tally(ideas, snap, settings)
-        return board, insights.compute(board, settings)
+        return _without_votes(board), insights.compute(board, settings)
 
     def _shared_chrome(self, context, page: Page, config: MkDocsConfig) -> dict[str, str]:
-        """Material's nav, tabs and header for a page outside the nav, rendered once per folder.
+        """Material's nav, tabs, header and more for a page outside the nav, once per folder.
 
         Every generated page outside the nav in one folder gets the same HTML for these
         blocks, but the page title in the header; ``test_plugin`` checks the output is
@@ -200,7 +252,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             title = page.meta.get("title")
             page.meta["title"] = TITLE_STAND_IN
             try:
-                for name in ("site_nav", "tabs", "header"):
+                for name in SHARED_BLOCKS:
                     ctx = base.new_context(values)
                     blocks[f"ib_{name}"] = "".join(base.blocks[name](ctx))
             finally:
@@ -215,7 +267,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             )
         return blocks
 
-    def _page(self, page: Page) -> render.Page | None:
+    def _page(self, page: Page) -> render.Page | render.LazyIdeaPage | None:
         if self.site is None or page.file.generated_by != "ideaboard":
             return None
         return self.site.pages.get(page.file.src_uri)

@@ -70,7 +70,7 @@ class Page:
 class Site:
     """Everything the plugin adds to the site, by path relative to ``docs_dir``."""
 
-    pages: dict[str, Page] = field(default_factory=dict)
+    pages: dict[str, Page | LazyIdeaPage] = field(default_factory=dict)
     assets: dict[str, str] = field(default_factory=dict)
 
 
@@ -339,17 +339,23 @@ class Renderer:
         )
         return Page(text(self.settings.site_name), body, search=False)
 
+    def search_html(self, e: Entry) -> Markup:
+        """What the search index sees of an idea page.
+
+        The words people search for, and only those: the title, the summary and the
+        description (an excerpt of a long one, to keep the index small).
+        """
+        card = self.cards[e.slug]
+        description = self.markdown(e.idea.description)
+        html = Markup('<h1 id="idea">{}</h1><p>{}</p>').format(card["title"], card["summary"])
+        if len(e.idea.description) > SEARCH_EXCERPT:
+            return html + Markup("<p>{}</p>").format(description.striptags()[:SEARCH_EXCERPT])
+        return html + description
+
     def idea(self, e: Entry) -> Page:
         idea = e.idea
         description = self.markdown(idea.description)
-        # The search index gets the words people search for, and only those: the title,
-        # the summary and the description (an excerpt of a long one, to keep it small).
-        card = self.cards[e.slug]
-        searchable = Markup('<h1 id="idea">{}</h1><p>{}</p>').format(card["title"], card["summary"])
-        if len(idea.description) > SEARCH_EXCERPT:
-            searchable += Markup("<p>{}</p>").format(description.striptags()[:SEARCH_EXCERPT])
-        else:
-            searchable += description
+        searchable = self.search_html(e)
         reached = [m for m in e.milestones if m.reached_on is not None]
         nxt = e.next_milestone
         previous = reached[-1].votes if reached else 0
@@ -547,8 +553,38 @@ class Renderer:
         return Page(Markup("Insights"), body, search=False)
 
 
-def render_site(board: Board, insights: Any, settings: Settings) -> Site:
-    """Every generated page and asset of the board, by path relative to ``docs_dir``."""
+class LazyIdeaPage:
+    """An idea page whose body is rendered when asked for, and not kept.
+
+    A board of 10,000 ideas has about 80 MB of idea page bodies; the plugin renders
+    each one when mkdocs writes the page, so they are never all in memory at once.
+    It has the attributes of a ``Page``.
+    """
+
+    search = True
+
+    def __init__(self, renderer: Renderer, entry: Entry) -> None:
+        self.renderer = renderer
+        self.entry = entry
+
+    @property
+    def title(self) -> Markup:
+        return self.renderer.cards[self.entry.slug]["title"]
+
+    @property
+    def search_html(self) -> Markup:
+        return self.renderer.search_html(self.entry)
+
+    @property
+    def body(self) -> Markup:
+        return self.renderer.idea(self.entry).body
+
+
+def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool = False) -> Site:
+    """Every generated page and asset of the board, by path relative to ``docs_dir``.
+
+    With ``lazy``, idea pages are ``LazyIdeaPage``s, rendered when their body is read.
+    """
     r = Renderer(board, insights, settings)
     site = Site()
     site.pages["index.md"] = r.home()
@@ -563,7 +599,7 @@ def render_site(board: Board, insights: Any, settings: Settings) -> Site:
         site.pages[f"status/{status}.md"] = r.status(status)
     for e in r.visible:
         if SLUG_RE.match(e.slug):
-            site.pages[f"ideas/{e.slug}.md"] = r.idea(e)
+            site.pages[f"ideas/{e.slug}.md"] = LazyIdeaPage(r, e) if lazy else r.idea(e)
     site.assets["api/ideas.json"] = api.ideas_json(r)
     site.assets["api/ideas.schema.json"] = api.schema_text()
     site.assets["api/board.json"] = api.board_json(r)

@@ -67,5 +67,6 @@ def test_index_clips_long_text():
 
 
 def test_dumps_escapes_markup_and_line_separators():
-    assert api.dumps({"a": "<b>&\u2028"}) == '{"a":"\\u003cb\\u003e\\u0026\\u2028"}\n'
-    assert json.loads(api.dumps({"a": "<b>&\u2028"})) == {"a": "<b>&\u2028"}
+    expected = '{"a":"\\u003cb\\u003e\\u0026\\u2028\\ud83d\\udc4d"}\n'
+    assert api.dumps({"a": "<b>&\u2028👍"}) == expected
+    assert json.loads(api.dumps({"a": "<b>&\u2028👍"})) == {"a": "<b>&\u2028👍"}

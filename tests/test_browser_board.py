@@ -293,15 +293,18 @@ def _search_word() -> tuple[str, str]:
             words.setdefault(word, set()).add(slug)
     for slug in sorted(visible()):
         start = (ideas()[slug].get("description") or "")[:400].lower()
-        for word in sorted(set(re.findall(r"[a-z]{7,}", start))):
-            if words[word] == {slug} and word not in (ideas()[slug]["title"] or "").lower():
+        # Words a reader sees: not link targets, not code.
+        start = re.sub(r"\]\([^)]*\)|`[^`]*`|https?://\S+", " ", start)
+        found = set(re.findall(r"(?<![\w-])[a-z]{7,}(?![\w-])", start))
+        for word in sorted(found, key=lambda w: (-len(w), w)):  # the most distinctive first
+            if words[word] == {slug} and word not in (ideas()[slug]["title"] + slug).lower():
                 return word, slug
     pytest.fail("no word is unique to one idea's description")
 
 
 def test_search_finds_an_idea_by_a_word_from_its_description(sample_url, page, watcher):
     word, slug = _search_word()
-    page.goto(sample_url, wait_until="load")
+    page.goto(sample_url, wait_until="networkidle")  # the search index is loaded
     page.click(".md-search__input")
     # Material searches on key events, so type like a person; fill() would not do.
     page.locator(".md-search__input").press_sequentially(word, delay=20)

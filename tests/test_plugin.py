@@ -19,6 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from generator import plugin as plugin_module
 from generator import snapshot as snap
 from generator.plugin import IdeaboardPlugin
 from tests.browser_support import broken_links
@@ -297,3 +298,12 @@ def test_shared_chrome_is_what_material_would_write(built, tmp_path, monkeypatch
     assert len(pages) > 10
     for page in pages:
         assert (built / page).read_bytes() == (plain / page).read_bytes(), page
+
+
+def test_big_boards_render_idea_pages_lazily_with_the_same_result(built, tmp_path, monkeypatch):
+    # From LAZY_IDEAS ideas on, idea pages are rendered when mkdocs writes them.
+    monkeypatch.setattr(plugin_module, "LAZY_IDEAS", 0)
+    lazy = mkdocs_build(write_board(tmp_path), tmp_path / "site")
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
+    for file in files:
+        assert (built / file).read_bytes() == (lazy / file).read_bytes(), file
