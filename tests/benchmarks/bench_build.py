@@ -43,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from generator.snapshot import from_json, to_json  # noqa: E402
 from tests.browser_support import build_command, offline_env  # noqa: E402
 
 REPO = "lumen-notes/lumen"
@@ -198,8 +199,8 @@ def _issue(number: int, rng: random.Random, title: str, body: str, created: dt.d
     # Voters come from one community: the same people vote on many ideas.
     for login in rng.sample(range(VOTER_POOL), rng.randint(0, 200)):
         at = created + dt.timedelta(minutes=rng.randint(1, 60 * 24 * 700))
-        voters.append({"login": f"voter-{login}", "type": "User", "at": _iso(min(at, SYNCED_AT))})
-    voters.sort(key=lambda v: (v["at"], v["login"]))
+        voters.append([f"voter-{login}", _iso(min(at, SYNCED_AT))])  # [login, time]: a User
+    voters.sort(key=lambda v: (v[1], v[0]))
     comments = rng.randint(0, 40)
     comment_times = sorted(
         _iso(min(created + dt.timedelta(hours=rng.randint(1, 24 * 600)), SYNCED_AT))
@@ -289,7 +290,8 @@ def write_board(dest: Path, ideas: list[dict]) -> Path:
     ideas_dir.mkdir()
     for idea in ideas:
         (ideas_dir / f"{idea['slug']}.yaml").write_text(idea_yaml(idea), encoding="utf-8")
-    snapshot = json.dumps(synthetic_snapshot(ideas), indent=1, sort_keys=True)
+    # Through the real writer, so the file has exactly the format a sync writes.
+    snapshot = to_json(from_json(json.dumps(synthetic_snapshot(ideas))))
     (ideas_dir / "snapshot.json").write_text(snapshot, encoding="utf-8")
     return dest / "mkdocs.yml"
 
