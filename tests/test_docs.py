@@ -16,7 +16,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _commands():
-    return sorted(main.commands.items())
+    ctx = click.Context(main)
+    return [(name, main.get_command(ctx, name)) for name in main.list_commands(ctx)]
 
 
 @pytest.mark.parametrize(("name", "command"), _commands(), ids=[n for n, _ in _commands()])

@@ -1,12 +1,13 @@
 """The ``ideaboard`` command line.
 
-Each command lives in a module of its own in this package and is registered
-below.  Commands read the board's configuration from ``mkdocs.yml`` through
+Each command lives in a module of its own in this package, listed in
+``COMMANDS``.  Commands read the board's configuration from ``mkdocs.yml`` through
 ``settings(ctx)``, the same entry the mkdocs plugin reads.
 """
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import click
@@ -16,7 +17,39 @@ from ..config import Settings, load_settings
 from ..errors import IdeaboardError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs.
+
+    ``sync`` pulls in PyGithub and ``build`` pulls in mkdocs; importing every
+    command for every run cost about 0.3 s of start-up.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            module = importlib.import_module(f".{COMMANDS[name]}", __name__)
+            self.add_command(getattr(module, name), name)
+        return self.commands.get(name)
+
+
+#: Each command, and the module in this package that defines it (a function of the same name).
+COMMANDS = {
+    "build": "build",
+    "doctor": "doctor",
+    "feedback": "feedback",
+    "intake": "intake",
+    "new": "new",
+    "schema": "schema",
+    "serve": "serve",
+    "status": "status",
+    "sync": "sync",
+    "validate": "validate",
+}
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="ideaboard")
 @click.option(
     "-f",
@@ -46,36 +79,3 @@ def settings(ctx: click.Context) -> Settings:
         except IdeaboardError as exc:
             raise click.ClickException(str(exc)) from None
     return obj["settings"]
-
-
-# Commands register themselves here, one module each.
-from .validate import validate  # noqa: E402
-
-main.add_command(validate)
-from .schema import schema  # noqa: E402
-
-main.add_command(schema)
-from .new import new  # noqa: E402
-
-main.add_command(new)
-from .status import status  # noqa: E402
-
-main.add_command(status)
-from .feedback import feedback  # noqa: E402
-
-main.add_command(feedback)
-from .build import build  # noqa: E402
-
-main.add_command(build)
-from .serve import serve  # noqa: E402
-
-main.add_command(serve)
-from .sync import sync  # noqa: E402
-
-main.add_command(sync)
-from .doctor import doctor  # noqa: E402
-
-main.add_command(doctor)
-from .intake import intake  # noqa: E402
-
-main.add_command(intake)
