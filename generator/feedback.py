@@ -24,6 +24,14 @@ comment:
   the latest entry is the news.
 * never the first entry when it is the initial status (``proposed``): intake
   already welcomed the proposal with its own comment.
+
+Anyone can comment on a public issue, so a marker counts only in a comment the
+board itself could have written (``by_the_board``): one by a bot (the
+workflow's ``GITHUB_TOKEN`` posts as ``github-actions[bot]``) or by an
+``OWNER``, ``MEMBER`` or ``COLLABORATOR`` of the repository (a maintainer's
+own token).  And only at the very start of the comment, where the board puts
+it, so that text quoted further down (a title, a note) cannot carry one in.
+A marker planted by anyone else is ignored, and the news is posted anyway.
 """
 
 from __future__ import annotations
@@ -49,6 +57,9 @@ LABEL_COLORS = {
 
 _MARKER_RE = re.compile(r"<!--\s*ideaboard:([a-z-]+)((?:\s+[a-z_]+=[^\s>]*)*)\s*-->")
 
+#: The ``author_association`` values of people who can write to the repository.
+TRUSTED_ASSOCIATIONS = frozenset({"OWNER", "MEMBER", "COLLABORATOR"})
+
 
 # --- what the issue looks like now --------------------------------------------------
 
@@ -61,7 +72,8 @@ class RemoteState:
     state: str = "open"
     state_reason: str | None = None
     labels: tuple[str, ...] = ()
-    #: The hidden markers in its comments, as ``marker_key`` gives them.
+    #: The hidden markers in its comments by the board (``board_markers``), as
+    #: ``marker_key`` gives them.
     markers: frozenset[str] = frozenset()
     #: ``"deleted"``, ``"transferred"`` or ``"not_found"`` when the issue is not here.
     gone: str | None = None
@@ -69,13 +81,40 @@ class RemoteState:
 
 
 def markers_in(bodies: Iterable[str]) -> frozenset[str]:
-    """The keys of every ideaboard marker in some comment bodies."""
+    """The keys of the ideaboard markers that open some comment bodies.
+
+    Only the markers at the very start of a body count (the board writes its
+    marker first), not one further down in quoted or copied text.  This does
+    not look at who wrote the comments: ``board_markers`` does.
+    """
     found = set()
     for body in bodies:
-        for kind, attrs in _MARKER_RE.findall(body or ""):
+        text = (body or "").lstrip()
+        while match := _MARKER_RE.match(text):
+            kind, attrs = match.groups()
             values = dict(pair.split("=", 1) for pair in attrs.split())
             found.add(marker_key(kind, values))
+            text = text[match.end() :].lstrip()
     return frozenset(found)
+
+
+def by_the_board(comment: Any) -> bool:
+    """Whether a comment's markers count: its author is a bot or a maintainer.
+
+    A bot is an account of type ``Bot`` or a login ending in ``[bot]`` (GitHub
+    logins cannot hold brackets); a maintainer's ``author_association`` is
+    ``OWNER``, ``MEMBER`` or ``COLLABORATOR``.  Anything else, and a comment
+    that does not say who wrote it, is a member of the public.
+    """
+    author = _attr(comment, "author", None) or ""
+    kind = _attr(comment, "author_type", None) or ""
+    association = str(_attr(comment, "author_association", None) or "NONE").upper()
+    return kind == "Bot" or author.endswith("[bot]") or association in TRUSTED_ASSOCIATIONS
+
+
+def board_markers(comments: Iterable[Any]) -> frozenset[str]:
+    """The marker keys of the comments the board (a bot or a maintainer) wrote."""
+    return markers_in(_attr(c, "body", "") or "" for c in comments if by_the_board(c))
 
 
 def marker_key(kind: str, values: Mapping[str, str]) -> str:
@@ -420,13 +459,12 @@ def remote_state(client: Client, number: int) -> RemoteState:
     moved_to = _attr(issue, "moved_to", None)
     if gone:
         return RemoteState(number, gone=gone, moved_to=moved_to)
-    bodies = [_attr(c, "body", "") or "" for c in client.comments(number)]
     return RemoteState(
         number=number,
         state=_attr(issue, "state", "open"),
         state_reason=_attr(issue, "state_reason", None),
         labels=tuple(_attr(issue, "labels", ())),
-        markers=markers_in(bodies),
+        markers=board_markers(client.comments(number)),
     )
 
 
@@ -482,8 +520,7 @@ def apply(
 
 
 def _has_marker(client: Client, action: Action) -> bool:
-    bodies = [_attr(c, "body", "") or "" for c in client.comments(action.number)]
-    return action.key in markers_in(bodies)
+    return action.key in board_markers(client.comments(action.number))
 
 
 def _attr(obj: Any, name: str, default: Any) -> Any:

@@ -132,13 +132,21 @@ class RemoteIssue:
 
 @dataclass(frozen=True)
 class RemoteComment:
-    """One comment on an issue."""
+    """One comment on an issue.
+
+    ``author_type`` is the account's type (``User``, ``Bot``, ...) and
+    ``author_association`` how the author is associated with the repository
+    (``OWNER``, ``MEMBER``, ``COLLABORATOR``, ``CONTRIBUTOR``, ``NONE``, ...):
+    feedback and intake trust a comment's hidden marker only from a bot or a
+    maintainer.
+    """
 
     id: int
     body: str
     author: str | None
     author_type: str = "User"
     created_at: dt.datetime | None = None
+    author_association: str = "NONE"
 
 
 class _WaitTooLong(Exception):
@@ -725,6 +733,7 @@ class GitHubClient:
                     author=c.user.login if c.user else None,
                     author_type=c.user.type if c.user else "User",
                     created_at=c.created_at,
+                    author_association=c.author_association or "NONE",
                 )
                 for c in found
             ]

@@ -10,7 +10,10 @@ Issue text is untrusted.  It reaches the file only through a YAML emitter, and
 the text is loaded back and compared before it is written, so no title or body
 can add a key, end a block early or smuggle in a tag.  The comment carries a
 hidden marker (``<!-- ideaboard:similar -->``), and the comments are read
-before posting, so running intake again never posts twice.
+before posting, so running intake again never posts twice.  Only a marker in
+a comment by a bot or a maintainer counts (``feedback.by_the_board``): anyone
+can comment on the issue, and a marker planted by the proposer or a passer-by
+must not silence the similar-ideas comment.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from . import form
 from . import statuses as st
 from .config import Settings
 from .errors import IdeaboardError
-from .feedback import idea_url, markers_in
+from .feedback import board_markers, idea_url
 from .idea import Idea
 from .similar import similar_ideas
 from .snapshot import Issue
@@ -217,11 +220,7 @@ def post(proposal: Proposal, client: Any) -> bool:
 
 
 def _has_marker(client: Any, number: int) -> bool:
-    bodies = [
-        getattr(c, "body", None) or (c.get("body") if isinstance(c, Mapping) else "") or ""
-        for c in client.comments(number)
-    ]
-    return "similar" in markers_in(bodies)
+    return "similar" in board_markers(client.comments(number))
 
 
 def _form_text(fields: form.Form) -> str:

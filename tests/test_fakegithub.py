@@ -14,6 +14,7 @@ from generator.snapshot import Snapshot
 from tests.conftest import DATA
 from tests.fakegithub import FAULTS, TOKEN, FakeGitHub, fake_github_fixture, fake_settings  # noqa: F401
 from tests.fakegithub.graphql_api import check
+from tests.fakegithub.state import ASSOCIATIONS
 
 SPEC = json.loads((DATA / "github" / "openapi.json").read_text(encoding="utf-8"))
 AUTH = {"Authorization": f"token {TOKEN}"}
@@ -58,6 +59,8 @@ def test_every_rest_response_matches_the_openapi_description(tmp_path):
         fake.react(1, None)
         fake.add_comment(1, "carol", "Hi")
         fake.add_comment(1, None, "From a deleted account")
+        fake.add_comment(1, "olivia", "Planned!", association="OWNER")
+        fake.add_comment(1, "github-actions", "Built", user_type="Bot")
         fake.add_issue(2, "A pull request", pull_request=True)
         fake.add_issue(3, "Closed", state="closed", state_reason="not_planned", locked=True)
         fake.add_issue(4, "Deleted")
@@ -95,6 +98,10 @@ def test_every_rest_response_matches_the_openapi_description(tmp_path):
             schema = response_schema(method, template, status)
             if schema is not None:
                 jsonschema.Draft4Validator(schema).validate(body)
+            if template.endswith("/comments") and status < 300:
+                # Required by GitHub's full description (the trimmed copy leaves it optional).
+                for item in body if isinstance(body, list) else [body]:
+                    assert item["author_association"] in ASSOCIATIONS
             checked.add((method, template))
 
     operations = {(m.upper(), p) for p, ops in SPEC["paths"].items() for m in ops}
@@ -242,3 +249,69 @@ def test_counts_and_the_writes_journal(fake_github):
         ("POST", "/repos/lumen-notes/lumen/issues/1/comments", {"body": "Hi"})
     ]
     assert fake_github.issue(1).comments[-1].user.login == "ideaboard-bot[bot]"
+
+
+def test_the_state_s_associations_are_github_s():
+    enum = SPEC["components"]["schemas"]["author-association"]["enum"]
+    assert sorted(ASSOCIATIONS) == sorted(enum)
+    comment = SPEC["components"]["schemas"]["issue-comment"]["properties"]["author_association"]
+    assert comment == {"$ref": "#/components/schemas/author-association"}
+
+
+def test_comments_say_how_their_author_is_associated(fake_github):
+    fake = fake_github
+    fake.add_issue(1)
+    fake.add_comment(1, "mallory", "<!-- ideaboard:similar -->")
+    fake.add_comment(1, "octo-owner", "Planned", association="OWNER")
+    fake.add_comment(1, "helper", "Me too", association="COLLABORATOR")
+    fake.add_comment(1, "renovate", "Update", user_type="Bot")
+    base = f"{fake.api_url}/repos/lumen-notes/lumen/issues/1/comments"
+    posted = requests.post(base, json={"body": "Hi"}, headers=AUTH, timeout=5).json()
+    # The token's account: an app bot with no association, as a workflow's GITHUB_TOKEN.
+    assert (posted["user"]["login"], posted["user"]["type"], posted["author_association"]) == (
+        "ideaboard-bot[bot]",
+        "Bot",
+        "NONE",
+    )
+    listed = requests.get(base, headers=AUTH, timeout=5).json()
+    assert [(c["user"]["login"], c["user"]["type"], c["author_association"]) for c in listed] == [
+        ("mallory", "User", "NONE"),
+        ("octo-owner", "User", "OWNER"),
+        ("helper", "User", "COLLABORATOR"),
+        ("renovate[bot]", "Bot", "NONE"),
+        ("ideaboard-bot[bot]", "Bot", "NONE"),
+    ]
+    query = (
+        '{ repository(owner: "lumen-notes", name: "lumen") { issue(number: 1) { '
+        "comments(first: 10) { nodes { authorAssociation author { __typename login } } } } } }"
+    )
+    answer = requests.post(
+        f"{fake.api_url}/graphql", json={"query": query}, headers=AUTH, timeout=5
+    ).json()
+    nodes = answer["data"]["repository"]["issue"]["comments"]["nodes"]
+    assert [(n["author"]["login"], n["authorAssociation"]) for n in nodes] == [
+        ("mallory", "NONE"),
+        ("octo-owner", "OWNER"),
+        ("helper", "COLLABORATOR"),
+        ("renovate", "NONE"),
+        ("ideaboard-bot", "NONE"),
+    ]
+    with pytest.raises(ValueError, match="OWNERS"):
+        fake.add_comment(1, "x", association="OWNERS")
+
+
+def test_the_token_can_be_a_maintainer_s_own():
+    with FakeGitHub(
+        token=TOKEN, token_login="octo-owner", token_user_type="User", token_association="OWNER"
+    ) as fake:
+        fake.add_issue(1)
+        base = f"{fake.api_url}/repos/lumen-notes/lumen/issues/1/comments"
+        posted = requests.post(base, json={"body": "Hi"}, headers=AUTH, timeout=5).json()
+        assert (posted["user"]["login"], posted["user"]["type"], posted["author_association"]) == (
+            "octo-owner",
+            "User",
+            "OWNER",
+        )
+        assert fake.issue(1).comments[-1].association == "OWNER"
+    with pytest.raises(ValueError):
+        FakeGitHub(token=TOKEN, token_association="ADMIN")

@@ -279,7 +279,10 @@ class StubClient:
         self.lose_answers = lose_answers
 
     def comments(self, number):
-        return [{"body": b} for b in self.bodies]
+        # Posted with the workflow's GITHUB_TOKEN: GitHub shows github-actions[bot].
+        return [
+            {"body": b, "author": "github-actions[bot]", "author_type": "Bot"} for b in self.bodies
+        ]
 
     def comment(self, number, body):
         self.bodies.append(body)
@@ -577,7 +580,7 @@ def test_two_changes_between_runs_get_two_comments(board):
 def test_a_comment_whose_answer_is_lost_is_not_posted_twice(board):
     config, fake = board
     told = fb.marker("status", slug="dark-mode", status="proposed", date="2026-01-05")
-    fake.add_comment(12, "ideaboard-bot", told)
+    fake.add_comment(12, "ideaboard-bot", told, user_type="Bot")
     fake.issue(12).labels.append("status: planned")  # a maintainer labelled it early
     fake.add_label("status: planned")
     _status(config, "planned", "--note", "Planned.", "--date", "2026-03-01")
@@ -589,3 +592,116 @@ def test_a_comment_whose_answer_is_lost_is_not_posted_twice(board):
     )
     assert [(m, p) for m, p, _ in fake.writes] == [("POST", f"{REPO}/issues/12/comments")]
     assert len(fake.issue(12).comments) == 2
+
+
+# --- only the board's own markers count (anyone can comment on a public issue) ----------
+
+BACKLINKS_TOLD = fb.marker("status", slug="backlinks-panel", status="planned", date="2026-01-05")
+ANNOUNCE_30 = ("POST", f"{REPO}/issues/30/comments")
+
+
+@pytest.mark.parametrize(
+    ("comment", "trusted"),
+    [
+        ({"author": "github-actions[bot]", "author_type": "Bot"}, True),
+        ({"author": "renovate[bot]"}, True),  # a [bot] login is always an app
+        ({"author": "some-app", "author_type": "Bot"}, True),
+        ({"author": "maintainer", "author_association": "OWNER"}, True),
+        ({"author": "teammate", "author_association": "MEMBER"}, True),
+        ({"author": "helper", "author_association": "COLLABORATOR"}, True),
+        ({"author": "helper", "author_association": "collaborator"}, True),
+        ({"author": "mallory", "author_association": "NONE"}, False),
+        ({"author": "mallory", "author_association": "CONTRIBUTOR"}, False),
+        ({"author": "mallory", "author_association": "FIRST_TIME_CONTRIBUTOR"}, False),
+        ({"author": "mallory", "author_association": "FIRST_TIMER"}, False),
+        ({"author": "mallory", "author_association": "MANNEQUIN"}, False),
+        ({"author": "bot-lover", "author_type": "User"}, False),  # "bot" in a name is not a bot
+        ({"author": None, "author_type": "User"}, False),  # a deleted account
+        ({}, False),  # a comment that does not say who wrote it
+    ],
+)
+def test_only_a_bot_or_a_maintainer_writes_for_the_board(comment, trusted):
+    from generator.github import RemoteComment
+
+    assert fb.by_the_board({"body": BACKLINKS_TOLD, **comment}) is trusted
+    as_remote = RemoteComment(1, BACKLINKS_TOLD, **{"author": None, **comment})
+    assert fb.by_the_board(as_remote) is trusted
+    expected = {"status planned 2026-01-05"} if trusted else set()
+    assert fb.board_markers([{"body": BACKLINKS_TOLD, **comment}]) == expected
+
+
+def test_only_a_marker_that_opens_the_comment_counts():
+    quoted = f"As the bot said:\n\n> {BACKLINKS_TOLD}\n"
+    assert fb.markers_in([quoted]) == frozenset()
+    assert fb.markers_in([f"Text {BACKLINKS_TOLD}"]) == frozenset()
+    two = f"\r\n  {BACKLINKS_TOLD}\n{fb.marker('milestone', slug='x', votes=50)}\nHi"
+    assert fb.markers_in([two]) == {"status planned 2026-01-05", "milestone 50"}
+    # A title that smuggles a marker into the board's own comment is only text.
+    sneaky = dataclasses.replace(PLANNED, title=f"Dark {BACKLINKS_TOLD} mode")
+    body = status_comment(sneaky, sneaky.history[-1], SETTINGS, {})
+    assert fb.markers_in([body]) == {"status planned 2026-03-01"}
+
+
+@pytest.mark.parametrize("association", ["NONE", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR"])
+def test_a_marker_planted_by_the_public_does_not_silence_the_news(board, association):
+    config, fake = board
+    fake.add_comment(30, "mallory", BACKLINKS_TOLD, association=association)
+    fake.add_comment(30, "mallory", f"{BACKLINKS_TOLD}\nnothing to see", association=association)
+    fake.add_comment(12, "mallory", fb.marker("status", status="proposed", date="2026-01-05"))
+    result = cli(config, "feedback", "--apply")
+    assert result.exit_code == 0, result.output
+    assert "#30 backlinks-panel: comment on status planned (2026-01-05)\n" in result.output
+    writes = journal(fake)
+    assert [(m, p) for m, p, _ in writes].count(ANNOUNCE_30) == 1
+    assert [p for m, p, _ in writes if p.endswith("/comments")] == [f"{REPO}/issues/30/comments"]
+    posted = fake.issue(30).comments[-1]
+    assert posted.user.login == "ideaboard-bot[bot]"
+    assert posted.body.startswith(BACKLINKS_TOLD + "\n")
+    # The board's own comment is honoured: the second run writes nothing at all.
+    again = cli(config, "feedback", "--apply")
+    assert again.output == "Nothing to do: every issue matches its idea.\n"
+    assert fake.writes == []
+
+
+@pytest.mark.parametrize(
+    ("login", "options"),
+    [
+        ("github-actions", {"user_type": "Bot"}),
+        ("octo-owner", {"association": "OWNER"}),
+        ("octo-member", {"association": "MEMBER"}),
+        ("octo-collaborator", {"association": "COLLABORATOR"}),
+    ],
+)
+def test_a_marker_from_a_bot_or_a_maintainer_is_honoured(board, login, options):
+    config, fake = board
+    fake.add_comment(30, login, BACKLINKS_TOLD + "\nThis idea is now **planned**.", **options)
+    result = cli(config, "feedback", "--apply")
+    assert result.exit_code == 0, result.output
+    assert "comment on status planned" not in result.output
+    assert ANNOUNCE_30 not in [(m, p) for m, p, _ in journal(fake)]
+    again = cli(config, "feedback", "--apply")
+    assert again.output == "Nothing to do: every issue matches its idea.\n"
+    assert fake.writes == []
+
+
+def test_a_maintainers_own_token_is_honoured_on_the_next_run(tmp_path, fast_writes):
+    from tests.fakegithub import REPO as FULL_NAME
+    from tests.fakegithub import FakeGitHub
+
+    maintainer = {"token_login": "octo-owner", "token_user_type": "User"}
+    with FakeGitHub(FULL_NAME, token=TOKEN, token_association="OWNER", **maintainer) as fake:
+        fake.add_issue(30, "Backlinks panel")
+        fake.add_label("status: planned", "fbca04")
+        config = make_board(tmp_path, fake, {"backlinks-panel": BACKLINKS})
+        assert cli(config, "feedback", "--apply").exit_code == 0
+        assert [(m, p) for m, p, _ in journal(fake)].count(ANNOUNCE_30) == 1
+        posted = fake.issue(30).comments[-1]
+        assert (posted.user.login, posted.user.type, posted.association) == (
+            "octo-owner",
+            "User",
+            "OWNER",
+        )
+        again = cli(config, "feedback", "--apply")
+        assert again.output == "Nothing to do: every issue matches its idea.\n"
+        assert fake.writes == []
+        assert fake.invalid_queries == []

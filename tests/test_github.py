@@ -232,6 +232,7 @@ def test_reads_for_feedback(fake_github, client_for):
     assert client.issue(2) == RemoteIssue(2, missing="deleted")
     assert client.issue(42) == RemoteIssue(42, missing="not_found")
     assert [(c.body, c.author) for c in client.comments(1)] == [("First", "bob")]
+    assert client.comments(1)[0].author_association == "NONE"
     assert client.labels() == {"idea": "ededed", "status: planned": "ededed"}
 
 
@@ -351,3 +352,26 @@ def test_a_write_honours_retry_after(fake_github, client_for):
 
     assert client.slept == [3.0]
     assert [c.body for c in fake.issue(1).comments] == ["Planned"]
+
+
+def test_comments_carry_their_author_s_type_and_association(fake_github, client_for):
+    fake = fake_github
+    fake.add_issue(1, "Idea")
+    fake.add_comment(1, "mallory", "Hi", association="CONTRIBUTOR")
+    fake.add_comment(1, "octo-owner", "Planned", association="OWNER")
+    fake.add_comment(1, "octo-member", "Yes", association="MEMBER")
+    fake.add_comment(1, "github-actions", "Built", user_type="Bot")
+    fake.add_comment(1, None, "Gone")
+    client = client_for(fake)
+    fake.reset_counts()
+    found = client.comments(1)
+    assert [(c.author, c.author_type, c.author_association) for c in found] == [
+        ("mallory", "User", "CONTRIBUTOR"),
+        ("octo-owner", "User", "OWNER"),
+        ("octo-member", "User", "MEMBER"),
+        ("github-actions[bot]", "Bot", "NONE"),
+        (None, "User", "NONE"),
+    ]
+    # Read from the list itself: PyGithub does not fetch each comment again.
+    assert fake.counts["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"] == 1
+    assert fake.counts["rest"] == 1

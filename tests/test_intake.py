@@ -341,3 +341,59 @@ def test_without_a_token_intake_reads_the_snapshot(tmp_path):
     )
     assert result.exit_code == 1
     assert result.output.startswith("Error: no GitHub token: expected one in the environment")
+
+
+# --- only the board's own marker counts (anyone can comment on the issue) ---------------
+
+WELCOME = ("POST", f"{REPO}/issues/40/comments")
+
+
+@pytest.mark.parametrize("association", ["NONE", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR"])
+def test_a_planted_marker_does_not_silence_the_similar_ideas_comment(board, association):
+    config, fake = board
+    body = f"{intake.MARKER}\n{FORM_BODY}"  # in the body too: intake reads only comments
+    add(fake, 40, "Offline editing on mobile", body)
+    fake.add_comment(40, "alice", intake.MARKER, association=association)  # the proposer
+    fake.add_comment(40, "mallory", f"{intake.MARKER}\nFirst!", association=association)
+    result = cli(config, "intake")
+    assert result.exit_code == 0, result.output
+    assert "#40: commented: similar ideas: none\n" in result.output
+    assert [(m, p) for m, p, _ in fake.writes] == [WELCOME]
+    assert fake.issue(40).comments[-1].user.login == "ideaboard-bot[bot]"
+    (config.parent / "ideas" / "offline-editing-on-mobile.yaml").unlink()  # PR not merged
+    fake.writes.clear()
+    again = cli(config, "intake")
+    assert "#40: comment already there\n" in again.output  # its own comment is honoured
+    assert fake.writes == []
+
+
+@pytest.mark.parametrize(
+    ("login", "options"),
+    [
+        ("github-actions", {"user_type": "Bot"}),
+        ("octo-owner", {"association": "OWNER"}),
+        ("octo-member", {"association": "MEMBER"}),
+        ("octo-collaborator", {"association": "COLLABORATOR"}),
+    ],
+)
+def test_a_marker_from_a_bot_or_a_maintainer_is_honoured(board, login, options):
+    config, fake = board
+    add(fake, 40, "Offline editing on mobile", FORM_BODY)
+    fake.add_comment(40, login, f"{intake.MARKER}\nThanks for the idea!", **options)
+    result = cli(config, "intake")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "#40: comment already there\n"
+        "wrote ideas/offline-editing-on-mobile.yaml (from #40)\n"
+        "1 new idea(s) written, 0 comment(s) posted.\n"
+    )
+    assert fake.writes == []
+
+
+def test_a_marker_quoted_by_a_maintainer_is_not_the_boards_comment(board):
+    config, fake = board
+    add(fake, 40, "Offline editing on mobile", FORM_BODY)
+    quoted = f"Someone wrote:\n\n> {intake.MARKER}\n\nPlease don't."
+    fake.add_comment(40, "octo-owner", quoted, association="OWNER")
+    assert cli(config, "intake").exit_code == 0
+    assert [(m, p) for m, p, _ in fake.writes] == [WELCOME]

@@ -34,7 +34,11 @@ State (all under ``fake.lock``; helpers take it for you):
     created_at=None, updated_at=None, pull_request=False) -> state.Issue``;
     ``react(number, login, content="+1", *, at=None, user_type="User")`` (does not
     touch ``updated_at``, as on GitHub); ``unreact(number, login, content="+1")``;
-    ``add_comment(number, login, body="Me too", *, at=None)`` (bumps ``updated_at``);
+    ``add_comment(number, login, body="Me too", *, at=None, association="NONE",
+    user_type="User")`` (bumps ``updated_at``; ``association`` is the REST
+    ``author_association`` / GraphQL ``authorAssociation``: ``OWNER``, ``MEMBER``,
+    ``COLLABORATOR``, ``CONTRIBUTOR``, ``NONE``, ...; ``user_type="Bot"`` gives the login
+    ``[bot]`` at the end);
     ``delete_issue(n)`` (REST 410, GraphQL NOT_FOUND); ``transfer_issue(n, to, new)``
     (REST 301); ``add_label(name, color, description)``; ``generate(count, label="idea",
     seed=0, max_votes=20, max_comments=3)``; ``issue(n)`` (the live ``state.Issue``:
@@ -61,6 +65,12 @@ the last listed issue and half of each 👍 list), ``rate_limited`` (GraphQL 200
 
 Auth: with ``token=...`` every request needs ``Authorization: token <it>`` or
 ``Bearer <it>``; anything else gets 401 Bad credentials.
+
+The token's account: comments posted through the API are written as
+``ideaboard-bot[bot]`` (type ``Bot``, ``author_association: "NONE"``), as a
+workflow's ``GITHUB_TOKEN`` posts as ``github-actions[bot]``.  To play a
+maintainer's personal token instead: ``FakeGitHub(REPO, token=TOKEN,
+token_login="maintainer", token_user_type="User", token_association="OWNER")``.
 
 Shapes: REST bodies follow ``tests/data/github/openapi.json`` (trimmed from
 ``@octokit/openapi``); GraphQL is validated against ``schema.graphql`` from

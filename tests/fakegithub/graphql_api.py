@@ -193,7 +193,12 @@ class GIssue:
 
     def comments(self, info, **args):
         items = [
-            {"createdAt": iso(c.created_at), "author": _actor(c.user), "body": c.body}
+            {
+                "createdAt": iso(c.created_at),
+                "author": _actor(c.user),
+                "authorAssociation": c.association,
+                "body": c.body,
+            }
             for c in sorted(self.i.comments, key=lambda c: c.created_at)
         ]
         return connection(items, **args)

@@ -112,7 +112,7 @@ def comment(api: str, web: str, repo: Repo, number: int, item: Comment) -> dict[
         "user": user(api, web, item.user),
         "created_at": iso(item.created_at),
         "updated_at": iso(item.updated_at),
-        "author_association": "NONE",
+        "author_association": item.association,
     }
 
 

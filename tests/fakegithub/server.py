@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from . import graphql_api, rest
-from .state import EPOCH, Comment, Issue, Reaction, Repo, generate
+from .state import ASSOCIATIONS, EPOCH, Comment, Issue, Reaction, Repo, generate
 
 FAULTS = (
     "timeout",  # sleep `delay` seconds before answering (longer than the client's timeout)
@@ -46,7 +46,15 @@ class Fault:
 
 
 class FakeGitHub:
-    """A GitHub stand-in over real HTTP on 127.0.0.1 (see the package docstring)."""
+    """A GitHub stand-in over real HTTP on 127.0.0.1 (see the package docstring).
+
+    Whoever holds the token (the account the API's writes are made as) is, by
+    default, the GitHub App bot ``ideaboard-bot[bot]`` with ``author_association``
+    ``NONE``: what a workflow's ``GITHUB_TOKEN`` looks like (``github-actions[bot]``
+    is a ``Bot`` with no association to the repository).  ``token_login="maintainer",
+    token_user_type="User", token_association="OWNER"`` makes it a maintainer's
+    personal token instead.
+    """
 
     def __init__(
         self,
@@ -55,10 +63,20 @@ class FakeGitHub:
         *,
         now: dt.datetime | None = None,
         keep_responses: bool = False,
+        token_login: str = "ideaboard-bot",
+        token_user_type: str = "Bot",
+        token_association: str = "NONE",
     ) -> None:
         owner, name = repo.split("/")
+        if token_association not in ASSOCIATIONS:
+            raise ValueError(
+                f"Expected one of: {list(ASSOCIATIONS)} but received: {token_association!r}"
+            )
         self.repo = Repo(owner, name)
         self.token = token
+        self.token_login = token_login
+        self.token_user_type = token_user_type
+        self.token_association = token_association
         self.now = now or EPOCH + dt.timedelta(days=330)
         self.web_url = "https://github.com"
         self.rate_limit = 5000
@@ -181,13 +199,28 @@ class FakeGitHub:
             raise KeyError(f"no {content} from {login} on #{number}")
 
     def add_comment(
-        self, number: int, login: str | None, body: str = "Me too", *, at: dt.datetime | None = None
+        self,
+        number: int,
+        login: str | None,
+        body: str = "Me too",
+        *,
+        at: dt.datetime | None = None,
+        association: str = "NONE",
+        user_type: str = "User",
     ) -> Comment:
-        """Add a comment; like GitHub, it bumps the issue's ``updated_at``."""
+        """Add a comment; like GitHub, it bumps the issue's ``updated_at``.
+
+        ``association`` is the author's ``author_association`` (``OWNER``, ``MEMBER``,
+        ``COLLABORATOR``, ``CONTRIBUTOR``, ``NONE``, ...); ``user_type="Bot"`` makes the
+        author an app bot (login ``name[bot]``).
+        """
+        if association not in ASSOCIATIONS:
+            raise ValueError(f"Expected one of: {list(ASSOCIATIONS)} but received: {association!r}")
         with self.lock:
             issue = self.repo.issues[number]
             at = at or issue.updated_at + dt.timedelta(minutes=1)
-            comment = Comment(self.repo.new_id(), self.repo.user(login), body, at, at)
+            author = self.repo.user(login, user_type)
+            comment = Comment(self.repo.new_id(), author, body, at, at, association)
             issue.comments.append(comment)
             issue.updated_at = max(issue.updated_at, at)
             return comment
@@ -520,7 +553,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return 422, rest.error("Validation Failed", 422), {}
             fake.writes.append((method, url.path, payload))
             at = fake.now
-            made = Comment(repo.new_id(), repo.user("ideaboard-bot", "Bot"), body, at, at)
+            author = repo.user(fake.token_login, fake.token_user_type)
+            made = Comment(repo.new_id(), author, body, at, at, fake.token_association)
             issue.comments.append(made)
             issue.updated_at = max(issue.updated_at, at)
             return 201, rest.comment(api, web, repo, number, made), {}

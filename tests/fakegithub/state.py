@@ -57,6 +57,19 @@ class Reaction:
     created_at: dt.datetime
 
 
+#: REST ``author_association`` values (``author-association`` in openapi.json).
+ASSOCIATIONS = (
+    "COLLABORATOR",
+    "CONTRIBUTOR",
+    "FIRST_TIMER",
+    "FIRST_TIME_CONTRIBUTOR",
+    "MANNEQUIN",
+    "MEMBER",
+    "NONE",
+    "OWNER",
+)
+
+
 @dataclass
 class Comment:
     id: int
@@ -64,6 +77,9 @@ class Comment:
     body: str
     created_at: dt.datetime
     updated_at: dt.datetime
+    #: How the author is associated with the repository (REST ``author_association``,
+    #: GraphQL ``authorAssociation``): ``OWNER``, ``MEMBER``, ``COLLABORATOR``, ``NONE``, ...
+    association: str = "NONE"
 
 
 @dataclass
