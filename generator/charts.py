@@ -228,14 +228,21 @@ SHIP_BUCKETS = (
 SHIP_LONGER = ("> 12", "Over a year")
 
 
+#: English month names, not the locale's: the same inputs give the same pages everywhere.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
 def month_label(key: str) -> str:
     """``2025-01`` -> ``Jan 25``: short enough for a chart axis."""
-    return f"{dt.date(int(key[:4]), int(key[5:7]), 1):%b %y}"
+    return f"{MONTHS[int(key[5:7]) - 1][:3]} {key[2:4]}"
 
 
 def month_title(key: str) -> str:
     """``2025-01`` -> ``January 2025``."""
-    return f"{dt.date(int(key[:4]), int(key[5:7]), 1):%B %Y}"
+    return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
 
 
 def insights_view(insights: Any, board: Any, settings: Any) -> dict[str, Any]:

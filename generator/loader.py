@@ -121,16 +121,7 @@ def list_files(directory: Path, display: Any) -> tuple[list[Path], list[Problem]
             continue
         suffix = path.suffix.lower()
         if suffix == ".yml":
-            problems.append(
-                Problem(
-                    display(path),
-                    0,
-                    0,
-                    "",
-                    f"expected the extension .yaml but received {path.suffix}: "
-                    f"rename it to {path.stem}.yaml",
-                )
-            )
+            problems.append(_wrong_extension(display(path), path))
             continue
         if suffix != ".yaml":
             continue
@@ -158,16 +149,7 @@ def list_files(directory: Path, display: Any) -> tuple[list[Path], list[Problem]
                 problems.append(Problem(display(path), 0, 0, "", "not a regular file"))
             continue
         if path.suffix != ".yaml":
-            problems.append(
-                Problem(
-                    display(path),
-                    0,
-                    0,
-                    "",
-                    f"expected the extension .yaml but received {path.suffix}: "
-                    f"rename it to {path.stem}.yaml",
-                )
-            )
+            problems.append(_wrong_extension(display(path), path))
             continue
         files.append(path)
     return files, problems
@@ -518,3 +500,13 @@ def load_board(settings: Settings) -> tuple[tuple[Idea, ...], tuple[Problem, ...
     from .validate import load_tree  # validate builds on this module
 
     return load_tree(settings.ideas_dir, settings, relative_to=settings.root)
+
+
+def _wrong_extension(shown: str, path: Path) -> Problem:
+    return Problem(
+        shown,
+        0,
+        0,
+        "",
+        f"expected the extension .yaml but received {path.suffix}: rename it to {path.stem}.yaml",
+    )

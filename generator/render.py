@@ -410,6 +410,9 @@ class Renderer:
             history=history,
             duplicates=duplicates,
             canonical=self.cards.get(canonical.slug) if canonical else None,
+            # A duplicate's issue is closed: its vote button goes to the canonical idea's.
+            canonical_issue_url=self.issue_url(canonical) if canonical else None,
+            canonical_issue=canonical.idea.issue if canonical else None,
             links=links,
             shipped=shipped,
             score=idea.score,
@@ -536,17 +539,29 @@ class Renderer:
         people = [
             {"person": self.person(login), "count": count} for login, count in data["proposers"]
         ]
+        funnel = charts.bar_chart(data["funnel"], title="Ideas per status category")
+        months = charts.column_chart(data["months"], title="New votes per month")
+        ship = charts.column_chart(data["ship"], title="Ideas by months from proposal to shipped")
+        # Every chart is a figure with its numbers in a table for screen readers.
         body = self._render(
             "insights.html",
             "../",
-            funnel=charts.bar_chart(
-                data["funnel"], title="Ideas per status category", css="ib-chart--funnel"
+            funnel=charts.figure(
+                funnel,
+                [(label, value) for label, value, _ in data["funnel"]],
+                "Ideas per status category",
+                ("Category", "Ideas"),
             ),
-            funnel_rows=data["funnel"],
-            months=charts.column_chart(data["months"], title="New votes per month"),
-            month_rows=data["months"],
-            ship=charts.column_chart(data["ship"], title="Days from proposal to shipped"),
-            ship_rows=data["ship"],
+            months=charts.figure(
+                months, data["months_table"], "New votes per month", ("Month", "New votes")
+            ),
+            has_months=bool(data["months"]),
+            ship=charts.figure(
+                ship,
+                data["ship_table"],
+                "Ideas by time from proposal to shipped",
+                ("Time to ship", "Ideas"),
+            ),
             ship_median=data["ship_median"],
             people=people,
         )

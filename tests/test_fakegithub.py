@@ -313,5 +313,5 @@ def test_the_token_can_be_a_maintainer_s_own():
             "OWNER",
         )
         assert fake.issue(1).comments[-1].association == "OWNER"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="ADMIN"):
         FakeGitHub(token=TOKEN, token_association="ADMIN")
