@@ -202,17 +202,19 @@ def figure(
     """A chart with its numbers as a table: the table is for screen readers only.
 
     Sighted readers see the SVG; assistive technology skips the SVG (``aria-hidden``)
-    and reads the table, which is visually hidden with ``ib-sr-only`` (not ``display:
-    none``, which would hide it from screen readers too).
+    and reads the table, which is visually hidden in an ``ib-sr-only`` box (not with
+    ``display: none``, which would hide it from screen readers too; and not on the table
+    itself, which would grow to fit its cells).
     """
     body = Markup("").join(
-        Markup("<tr><th scope=\"row\">{}</th><td>{}</td></tr>").format(row[0], row[1])
-        for row in rows
+        Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(row[0], row[1]) for row in rows
     )
     return Markup(
-        '<figure class="ib-figure">{svg}<table class="ib-sr-only"><caption>{caption}</caption>'
+        '<figure class="ib-figure">{svg}<div class="ib-sr-only">'
+        # A class keeps Material's script from wrapping the table in a scrolling box.
+        '<table class="ib-data"><caption>{caption}</caption>'
         '<thead><tr><th scope="col">{h0}</th><th scope="col">{h1}</th></tr></thead>'
-        "<tbody>{body}</tbody></table></figure>"
+        "<tbody>{body}</tbody></table></div></figure>"
     ).format(svg=svg, caption=caption, h0=headers[0], h1=headers[1], body=body)
 
 

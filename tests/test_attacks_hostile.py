@@ -4,7 +4,9 @@ files (emoji, right-to-left and CJK titles included) builds and shows them corre
 
 The loader (``generator/loader.py``) does the refusing; these tests check the whole
 path as a maintainer meets it: ``ideaboard validate``, ``ideaboard new`` and
-``ideaboard build`` as subprocesses, with a memory limit and a time limit.
+``ideaboard build`` as subprocesses, with a memory limit. (The subprocess timeout only
+turns a hang into a failure instead of a stuck run; how fast validation is, is measured
+in ``tests/benchmarks/bench_loader.py``, not here.)
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ import re
 import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,11 @@ def _bomb() -> str:
 
 # Each hostile file, and what its message must say.
 HOSTILE: dict[str, tuple[bytes, str]] = {
-    "bomb.yaml": (_bomb().encode(), "YAML aliases"),
+    "bomb.yaml": (
+        _bomb().encode(),
+        "2:8: YAML aliases (*a) are not allowed in idea files: aliases can expand "
+        "exponentially (a 'YAML bomb'); write the value out in full",
+    ),
     "oversize.yaml": (
         _yaml({**GOOD, "description": "x" * 300_000}).encode(),
         "over the limit of",
@@ -142,12 +147,9 @@ def run(config: Path, *args: str, limit_memory: bool = False) -> subprocess.Comp
 
 def test_every_hostile_file_gets_a_clear_error_and_the_rest_validates(tmp_path):
     config = write_hostile_board(tmp_path)
-    started = time.perf_counter()
-    result = run(config, "validate", limit_memory=True)
-    elapsed = time.perf_counter() - started
+    result = run(config, "validate", limit_memory=True)  # 1 GB of address space
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
-    assert elapsed < 30, f"validate took {elapsed:.1f} s"
     assert "Traceback" not in output
     lines = output.splitlines()
     for name, (_content, message) in HOSTILE.items():

@@ -1,13 +1,13 @@
-"""The safe loader: hostile and broken files are refused quickly with a clear message.
+"""The safe loader: hostile and broken files are refused with a clear message.
 
 Each case builds a small board in a temporary folder; symlinks, huge nesting
-and big bombs are made at test time rather than kept in the repository.
+and big bombs are made at test time rather than kept in the repository.  How fast
+loading is, is measured by ``tests/benchmarks/bench_loader.py``, not asserted here.
 """
 
 from __future__ import annotations
 
 import os
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -114,12 +114,10 @@ def _bomb(levels: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_billion_laughs_is_refused_quickly_with_bounded_memory(tmp_path: Path, ideas: Path) -> None:
+def test_billion_laughs_is_refused_with_bounded_memory(tmp_path: Path, ideas: Path) -> None:
     (ideas / "bomb.yaml").write_text(_bomb(20))  # 9**20 strings if expanded
     tracemalloc.start()
-    started = time.perf_counter()
     result = _load(tmp_path)
-    elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert result == (
@@ -129,8 +127,7 @@ def test_billion_laughs_is_refused_quickly_with_bounded_memory(tmp_path: Path, i
             "expand exponentially (a 'YAML bomb'); write the value out in full"
         ],
     )
-    assert elapsed < 1
-    assert peak < 5_000_000
+    assert peak < 5_000_000  # refused at the first alias, never expanded
 
 
 def test_recursive_alias_is_refused(tmp_path: Path, ideas: Path) -> None:
@@ -163,12 +160,13 @@ def test_deep_nesting_is_refused_without_crashing(
 ) -> None:
     # PyYAML's C composer recurses, and crashes the interpreter at this depth.
     (ideas / "deep.yaml").write_text(text)
-    started = time.perf_counter()
-    assert _load(tmp_path)[1] == [
-        f"ideas/deep.yaml:{where}: nested more than 10 levels deep; an idea file needs three "
-        "(the file, a list such as history, one entry)"
-    ]
-    assert time.perf_counter() - started < 2
+    assert _load(tmp_path) == (
+        ["fine"],
+        [
+            f"ideas/deep.yaml:{where}: nested more than 10 levels deep; an idea file needs "
+            "three (the file, a list such as history, one entry)"
+        ],
+    )
 
 
 @pytest.mark.parametrize(
@@ -258,7 +256,7 @@ def test_read_document_never_raises_on_unreadable_files(tmp_path: Path) -> None:
     ]
 
 
-def test_ten_thousand_files_load_quickly(tmp_path: Path) -> None:
+def test_ten_thousand_files_all_load_and_validate(tmp_path: Path) -> None:
     folder = tmp_path / "ideas"
     folder.mkdir()
     text = IDEA + (
@@ -267,9 +265,7 @@ def test_ten_thousand_files_load_quickly(tmp_path: Path) -> None:
     )
     for index in range(10_000):
         (folder / f"idea-{index}.yaml").write_text(text.replace("title: T", f"title: Idea {index}"))
-    started = time.perf_counter()
     slugs, problems = _load(tmp_path)
-    elapsed = time.perf_counter() - started
-    assert len(slugs) == 10_000
     assert problems == []
-    assert elapsed < 20, elapsed  # about 3 s on a laptop; generous for busy CI machines
+    assert len(slugs) == 10_000
+    assert slugs == sorted(f"idea-{index}" for index in range(10_000))  # sorted by slug

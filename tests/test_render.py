@@ -7,6 +7,7 @@ feeds, API and charts tests.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html as html_module
 import re
@@ -254,12 +255,55 @@ def test_idea_page_has_everything_issue_3_lists(site):
 def test_duplicate_page_points_to_the_canonical_idea(site):
     html = body(site, "ideas/pdf-printing.md")
     assert 'Merged into <a href="../../ideas/pdf-export/">Export notes to PDF</a>' in html
+    # The duplicate's issue (#12) is closed: the vote button goes to the canonical's (#9)
+    # and says so; the duplicate's own issue stays linked as its discussion.
+    vote = re.search(
+        r'<a class="md-button md-button--primary" href="([^"]+)"[^>]*>([^<]+)</a>', html
+    )
+    assert vote.group(1) == "https://github.com/lumen-notes/lumen/issues/9"
+    assert vote.group(2) == "Vote with &#128077; on GitHub for &ldquo;Export notes to PDF&rdquo;"
+    assert html.count('class="md-button') == 1
+    discussion = '<a href="https://github.com/lumen-notes/lumen/issues/12" rel="nofollow noopener">'
+    assert discussion + "2 comments" in html
+    assert "(issue #12, closed as a duplicate)" in html
+    assert "to the next milestone" not in html  # its votes count on the canonical idea
+    assert "Every vote milestone reached" not in html
+
+
+def test_an_ideas_own_vote_button_points_to_its_own_issue(site):
+    html = body(site, "ideas/dark-mode.md")
+    vote = re.search(
+        r'<a class="md-button md-button--primary" href="([^"]+)"[^>]*>([^<]+)</a>', html
+    )
+    assert vote.groups() == (
+        "https://github.com/lumen-notes/lumen/issues/3",
+        "Vote with &#128077; on GitHub",
+    )
 
 
 def test_idea_without_issue_says_how_voting_opens(site):
     html = body(site, "ideas/no-issue.md")
     assert "Voting opens when this idea has a GitHub issue" in html
     assert "Vote with" not in html
+
+
+def test_closed_idea_without_issue_does_not_promise_voting():
+    s = settings()
+    board = make_board(s)
+    shipped = next(e for e in board.entries if e.slug == "no-issue")
+    shipped = dataclasses.replace(
+        shipped,
+        idea=dataclasses.replace(shipped.idea, status="shipped"),
+        category="completed",
+    )
+    board = dataclasses.replace(
+        board, entries=tuple(shipped if e.slug == "no-issue" else e for e in board.entries)
+    )
+    html = body(render_board(board, s), "ideas/no-issue.md")
+    assert "Voting opens" not in html
+    assert "This idea has no GitHub issue, so it was not open for votes." in html
+    assert "to the next milestone" not in html  # nothing to vote on
+    assert "Proposed by</dt><dd>the maintainers on" in html
 
 
 def test_roadmap_has_a_column_per_active_status_and_recently_shipped(site):
@@ -295,6 +339,21 @@ def test_insights_has_charts_and_people(site):
     html = body(site, "insights.md")
     assert html.count("<svg") == 3
     assert "@alice" in html
+
+
+def test_every_chart_is_a_figure_with_a_table_for_screen_readers(site):
+    html = body(site, "insights.md")
+    figures = re.findall(r'<figure class="ib-figure">(.*?)</figure>', html, re.S)
+    assert len(figures) == 3
+    for figure in figures:
+        assert figure.startswith("<svg")
+        assert 'aria-hidden="true"' in figure.split(">", 1)[0]
+        assert figure.count('<div class="ib-sr-only"><table class="ib-data"><caption>') == 1
+    assert html.count("<table") == 3  # no table outside a figure, so all look the same
+    assert '<th scope="row">Shipped</th><td>1</td>' in html
+    assert "<caption>New votes per month</caption>" in html
+    assert ">January 2026</th>" in html
+    assert ">Jan 26</text>" in html
 
 
 # --- untrusted text -------------------------------------------------------------------

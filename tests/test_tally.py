@@ -1,4 +1,8 @@
-"""The tally: one test per rule, on small ideas and snapshots built by hand."""
+"""The tally: one test per rule, on small ideas and snapshots built by hand.
+
+How fast it is, is measured by ``tests/benchmarks/bench_tally.py`` (which uses
+``synthetic_board`` below), not asserted here.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import dataclasses
 import datetime as dt
 import gc
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -259,7 +262,7 @@ def test_a_duplicate_loop_merges_nothing_and_terminates():
     ]
 
 
-def test_a_long_duplicate_chain_is_resolved_in_linear_time():
+def test_a_long_duplicate_chain_resolves_to_its_end():
     n = 3000
     ideas = [
         make_idea(f"i{k:04d}", k, status="duplicate", duplicate_of=f"i{k + 1:04d}")
@@ -267,11 +270,11 @@ def test_a_long_duplicate_chain_is_resolved_in_linear_time():
     ]
     ideas.append(make_idea(f"i{n:04d}", n))
     snapshot = snap(*(make_issue(k, vote(f"u{k}", ago(1))) for k in range(n + 1)))
-    started = time.perf_counter()
-    board = tally(ideas, snapshot, NO_AUTHOR)
-    assert time.perf_counter() - started < 5  # a quadratic walk takes minutes
-    assert board.entry(f"i{n:04d}").votes == n + 1
+    board = tally(ideas, snapshot, NO_AUTHOR)  # deeper than Python's recursion limit
+    end = board.entry(f"i{n:04d}")
+    assert (end.votes, end.canonical) == (n + 1, None)
     assert {e.canonical for e in board.entries[:n]} == {f"i{n:04d}"}
+    assert sorted(d.slug for d in end.duplicates) == [f"i{k:04d}" for k in range(n)]
 
 
 # --- issues --------------------------------------------------------------------------
@@ -529,29 +532,8 @@ def synthetic_board(n: int, voters: int = 100) -> tuple[list[Idea], Snapshot]:
     return ideas, snap(*issues)
 
 
-def test_a_big_board_tallies_quickly():
+def test_a_big_board_counts_every_vote():
     ideas, snapshot = synthetic_board(1000)
-    started = time.process_time()
     board = tally(ideas, snapshot, SETTINGS)
-    assert time.process_time() - started < 3  # about 0.1 s; 10,000 ideas take about 1 s
+    assert len(board.entries) == 1000
     assert sum(e.votes for e in board.entries) == 1000 * 100 + 1000 - 1  # idea 0's author voted
-
-
-if __name__ == "__main__":  # the README's benchmark: python -m tests.test_tally [N]
-    import sys
-
-    from generator.insights import compute
-
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    ideas, snapshot = synthetic_board(size)
-    timings = []
-    for _ in range(5):
-        started = time.process_time()
-        board = tally(ideas, snapshot, SETTINGS)
-        timings.append(time.process_time() - started)
-    started = time.process_time()
-    compute(board, SETTINGS)
-    insights_time = time.process_time() - started
-    votes = sum(e.votes for e in board.entries)
-    print(f"tally: {size:,} ideas, {votes:,} votes: best of 5 {min(timings):.2f} s CPU")
-    print(f"insights.compute: {insights_time:.2f} s CPU")

@@ -18,9 +18,11 @@
   var counter = document.querySelector("[data-ib-count]");
   var more = document.querySelector("[data-ib-more]");
   var nojs = document.querySelector("[data-ib-nojs]");
+  // The index lists ideas in the server's trending order, with full precision; its
+  // "tr" is rounded, so two close scores could tie and swap.  Sort by that position.
   var SORTS = {
-    trending: function (a, b) { return b.tr - a.tr || b.v - a.v || cmp(a.s, b.s); },
-    top: function (a, b) { return b.v - a.v || b.tr - a.tr || cmp(a.s, b.s); },
+    trending: function (a, b) { return a.rank - b.rank; },
+    top: function (a, b) { return b.v - a.v || a.rank - b.rank; },
     newest: function (a, b) { return cmp(b.cr, a.cr) || cmp(a.s, b.s); },
     changed: function (a, b) { return cmp(b.ch, a.ch) || cmp(a.s, b.s); }
   };
@@ -134,6 +136,7 @@
     .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
     .then(function (data) {
       index = data;
+      index.ideas.forEach(function (idea, i) { idea.rank = i; });
       var params = new URLSearchParams(location.search);
       select("sort", params.get("sort") || "trending");
       select("category", params.get("status") || "");
