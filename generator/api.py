@@ -154,7 +154,7 @@ def board_json(r: Renderer) -> str:
                 "st": idea.status,
                 "v": e.votes,
                 "c": e.comments,
-                "tr": round(e.trending, 3),
+                "tr": round(e.trending, 4),  # as in ideas.json, so API users see the same ties
                 "cr": idea.created.isoformat(),
                 "ch": idea.last_changed.isoformat(),
                 "tg": ids[:8],
