@@ -19,13 +19,14 @@ from generator.config import load_settings
 from tests.browser_support import (
     base_path,
     broken_links,
-    chromium_missing,
-    launch_browser,
     serve,
     site_pages,
 )
 from tests.conftest import ROOT
 from tests.test_plugin import mkdocs_build, write_board
+
+# The session's browser fixtures (one Chromium shared with the other browser tests).
+pytest_plugins = ["tests.browser_support"]
 
 IDEABOARD = (sys.executable, "-c", "from generator.cli import main; main()")
 
@@ -215,12 +216,11 @@ def test_duplicate_pages_send_voters_to_the_canonical_issue(sample):
 
 
 @pytest.fixture(scope="module")
-def sample_served(sample):
-    reason = chromium_missing()
-    if reason:
-        pytest.skip(reason)
+def sample_served(sample, browser):
+    # The session's one Chromium (tests.browser_support): Playwright's sync API allows
+    # only one running instance per thread.
     site, _ = sample
-    with launch_browser() as browser, serve(site, base_path(ROOT / "mkdocs.yml")) as url:
+    with serve(site, base_path(ROOT / "mkdocs.yml")) as url:
         yield browser, url
 
 
