@@ -19,12 +19,10 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import gc
 import logging
 import posixpath
-from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +35,7 @@ from . import render
 from .board import Board
 from .config import IdeaboardConfig, Settings, settings_from
 from .errors import IdeaboardError
+from .tally import paused_gc
 
 log = logging.getLogger("mkdocs.plugins.ideaboard")
 
@@ -53,18 +52,6 @@ LAZY_IDEAS = 2000
 NAV_PAGES = frozenset(
     {"index.md", "roadmap.md", "shipped.md", "proposals.md", "insights.md", "tags/index.md"}
 )
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector (reference counting still frees memory)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 #: What ``ideaboard build`` already loaded in this process (the validated ideas and the

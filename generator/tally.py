@@ -62,7 +62,7 @@ def tally(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> Boar
     # A big board makes millions of small objects here, none of them cyclic;
     # Python's cycle collector would rescan the whole snapshot again and again
     # (40% of the time at 10,000 ideas), so it is paused while tallying.
-    with _cycle_collector_paused():
+    with paused_gc():
         return _tally(ideas, snapshot, settings)
 
 
@@ -149,7 +149,9 @@ def trending_score(
 
 
 @contextlib.contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cycle collector: loading and tallying make millions of objects and
+    no cycles, and each collection would rescan them all (reference counting still frees)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -9,9 +9,10 @@ import click
 
 from ..config import Settings
 from ..errors import IdeaboardError
-from ..plugin import paused_gc, preload
+from ..plugin import preload
 from ..render import human_time
 from ..snapshot import load_or_empty
+from ..tally import paused_gc
 from ..validate import check_path
 from . import settings
 from .validate import summary
