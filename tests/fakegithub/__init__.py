@@ -88,7 +88,8 @@ import pytest
 from .server import FAULTS, FakeGitHub
 from .state import EPOCH, generate, iso
 
-TOKEN = "ghp_FAKEtoken0123456789abcdefghijklmnopqrstu"  # recognizable, never real
+# Recognizable, never real; split so secret scanners do not flag the source itself.
+TOKEN = "ghp_" + "FAKEtoken0123456789abcdefghijklmnopqrstu"
 REPO = "lumen-notes/lumen"
 
 __all__ = [
