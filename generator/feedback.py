@@ -277,16 +277,13 @@ def _unannounced(idea: Idea, remote: RemoteState, settings: Settings) -> list[Hi
     history = [h for h in idea.history if h.status in settings.statuses]
     if not history:
         return []
-    keys = [f"status {h.status} {h.date.isoformat()}" for h in history]
+    keys = [marker_key("status", {"status": h.status, "date": h.date.isoformat()}) for h in history]
     announced = [i for i, key in enumerate(keys) if key in remote.markers]
     if not announced:
         # No comment of ours yet, but a status label of ours: the issue was told
         # (or labelled) up to the last entry with that status.
-        labelled = {
-            status
-            for status in settings.statuses
-            if settings.status_label(status).casefold() in {n.casefold() for n in remote.labels}
-        }
+        have = {name.casefold() for name in remote.labels}
+        labelled = {s for s in settings.statuses if settings.status_label(s).casefold() in have}
         announced = [i for i, h in enumerate(history) if h.status in labelled]
     todo = list(range(announced[-1] + 1, len(history))) if announced else [len(history) - 1]
     return [
@@ -361,7 +358,7 @@ def status_comment(
         if target is None:
             headline = f"This idea is a **{name}** of another idea on the board."
         else:
-            where = _link(target.title, idea_url(settings, target.slug))
+            where = md_link(target.title, idea_url(settings, target.slug))
             issue = f" (#{target.issue})" if target.issue else ""
             headline = (
                 f"This idea is a **{name}** of {where}{issue}. Your 👍 counts there too; "
@@ -406,11 +403,11 @@ def _previous(idea: Idea, entry: HistoryEntry) -> str | None:
 
 def _page_line(idea: Idea, settings: Settings) -> list[str]:
     url = idea_url(settings, idea.slug)
-    return [f"Follow it on the idea board: {_link(idea.title, url)}"] if url else []
+    return [f"Follow it on the idea board: {md_link(idea.title, url)}"] if url else []
 
 
-def _link(title: str, url: str | None) -> str:
-    # Titles come from YAML files; keep them from breaking out of the link text.
+def md_link(title: str, url: str | None) -> str:
+    """A Markdown link to ``url`` (bold text without one) that no title can break out of."""
     text = re.sub(r"([\\\[\]])", r"\\\1", " ".join(title.split()))
     return f"[{text}]({url})" if url else f"**{text}**"
 
@@ -495,15 +492,10 @@ def apply(
         if action.kind == "comment":
             assert action.number is not None
             assert action.body is not None
-            if _has_marker(client, action):
+            if not post_once(client, action.number, action.body, action.key or ""):
                 outcome.already.append(line)
                 echo(f"{line} (already there)")
                 continue
-            try:
-                client.comment(action.number, action.body)
-            except Exception:
-                if not _has_marker(client, action):
-                    raise
         elif action.kind == "create-label":
             client.create_label(action.label or "", action.color or "", action.description or "")
         elif action.kind == "add-label":
@@ -519,8 +511,20 @@ def apply(
     return outcome
 
 
-def _has_marker(client: Client, action: Action) -> bool:
-    return action.key in board_markers(client.comments(action.number))
+def post_once(client: Client, number: int, body: str, key: str) -> bool:
+    """Post ``body`` on issue ``number`` unless the board already left marker ``key`` there.
+
+    ``True`` if it was posted.  A post that failed may still have gone through
+    before the connection broke, so the comments are read once more then.
+    """
+    if key in board_markers(client.comments(number)):
+        return False
+    try:
+        client.comment(number, body)
+    except Exception:
+        if key not in board_markers(client.comments(number)):
+            raise
+    return True
 
 
 def _attr(obj: Any, name: str, default: Any) -> Any:

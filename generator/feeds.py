@@ -52,9 +52,9 @@ def _feed(r: Renderer, name: str, title: str, entries: list[dict]) -> str:
     base = _base(r)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{_tag_prefix(r)}:feeds/{name}"
     ET.SubElement(feed, f"{{{ATOM}}}title").text = _clean(f"{r.settings.site_name}: {title}")
-    updated = max((e["updated"] for e in entries), default=None)
-    if updated is None and r.board.synced_at is not None:
-        updated = r.board.synced_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    from .render import iso
+
+    updated = max((e["updated"] for e in entries), default=None) or iso(r.board.synced_at)
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated or "2000-01-01T00:00:00Z"
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=f"{base}feeds/{name}")
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base)
@@ -86,7 +86,7 @@ def changes(r: Renderer) -> str:
     """``feeds/changes.xml``: one entry per status change, newest first."""
     from .render import status_title
 
-    base = _base(r)
+    base, prefix = _base(r), _tag_prefix(r)
     rows = []
     for e in r.visible:
         for i, h in enumerate(e.idea.history):
@@ -97,7 +97,7 @@ def changes(r: Renderer) -> str:
         title = _clean(e.idea.title)
         entries.append(
             {
-                "id": f"{_tag_prefix(r)}:ideas/{slug}/history/{i + 1}",
+                "id": f"{prefix}:ideas/{slug}/history/{i + 1}",
                 "title": f"{title}: {status_title(h.status)}",
                 "updated": _stamp(day),
                 "link": f"{base}ideas/{slug}/",
@@ -110,11 +110,13 @@ def changes(r: Renderer) -> str:
 
 def new_ideas(r: Renderer) -> str:
     """``feeds/new.xml``: the newest ideas on the board, newest first."""
-    base = _base(r)
-    newest = sorted(r.visible, key=lambda e: (-e.idea.created.toordinal(), e.slug))[:LIMIT]
+    from .render import sort_entries
+
+    base, prefix = _base(r), _tag_prefix(r)
+    newest = sort_entries(r.visible, "newest")[:LIMIT]
     entries = [
         {
-            "id": f"{_tag_prefix(r)}:ideas/{e.slug}",
+            "id": f"{prefix}:ideas/{e.slug}",
             "title": _clean(e.idea.title),
             "updated": _stamp(e.idea.created),
             "link": f"{base}ideas/{e.slug}/",

@@ -20,7 +20,7 @@ import logging
 import math
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -184,6 +184,34 @@ class _Retry(GithubRetry):
             self.client.requests += 1
 
 
+class _Attempts:
+    """The attempts at one request, for the retry loops PyGithub does not run for us.
+
+    Iterating sleeps the exponential backoff before each attempt after the
+    first, except right after ``wait_out``: a rate-limit wait needs no backoff
+    on top.
+    """
+
+    def __init__(self, client: GitHubClient) -> None:
+        self.client = client
+        self._waited = False
+
+    def __iter__(self) -> Iterator[int]:
+        client = self.client
+        for attempt in range(client.attempts):
+            if attempt and not self._waited:
+                client.sleep(client.backoff * 2 ** (attempt - 1))
+            self._waited = False
+            yield attempt
+
+    def wait_out(self, wait: float) -> None:
+        """Sleep through a rate limit before the next attempt, or raise if it is too long."""
+        if wait > self.client.settings.max_rate_limit_wait:
+            raise self.client._limit_error(wait) from None
+        self.client.sleep(wait)
+        self._waited = True
+
+
 @dataclass
 class _Run:
     """The state of one ``fetch`` as it goes."""
@@ -195,7 +223,7 @@ class _Run:
     client: GitHubClient
     issues: dict[int, Issue] = field(default_factory=dict)
     more_votes: dict[int, str] = field(default_factory=dict)  # number -> reactions cursor
-    stale: list[int] = field(default_factory=list)  # listed and changed: fetch in full
+    stale: set[int] = field(default_factory=set)  # listed and changed: fetch in full
     seen: set[int] = field(default_factory=set)
     gone: list[int] = field(default_factory=list)  # asked for by number, not found
     expected: int | None = None  # GitHub's count of idea issues
@@ -299,11 +327,8 @@ class GitHubClient:
         requester = self._gh.requester
         body = {"query": query, "variables": {"owner": self.owner, "name": self.name, **variables}}
         problem = ""
-        waited = False  # just waited for a rate limit: no backoff on top
-        for attempt in range(self.attempts):
-            if attempt and not waited:
-                self.sleep(self.backoff * 2 ** (attempt - 1))
-            waited = False
+        attempts = _Attempts(self)
+        for _ in attempts:
             try:
                 # Not ``requester.graphql_query``: it raises on any ``errors`` and
                 # throws away the data of a partial answer, which we need to tell a
@@ -320,10 +345,7 @@ class GitHubClient:
                 wait = self._primary_wait(exc)
                 if wait is None:
                     raise self._error(exc) from None
-                if wait > self.settings.max_rate_limit_wait:
-                    raise self._limit_error(wait) from None
-                self.sleep(wait)
-                waited = True
+                attempts.wait_out(wait)
                 problem = "GitHub's rate limit was reached"
                 continue
             except Exception as exc:
@@ -334,11 +356,7 @@ class GitHubClient:
             errors = data.get("errors") or []
             limited = [e for e in errors if e.get("type") == "RATE_LIMITED"]
             if limited:
-                wait = self._reset_wait(headers)
-                if wait > self.settings.max_rate_limit_wait:
-                    raise self._limit_error(wait)
-                self.sleep(wait)
-                waited = True
+                attempts.wait_out(self._reset_wait(headers))
                 problem = "GitHub's GraphQL rate limit was reached"
                 continue
             found = data.get("data") or {}
@@ -373,16 +391,15 @@ class GitHubClient:
         That is a 429 without Retry-After, or any rate limit on a write (PyGithub
         does not retry those: see ``_github``).
         """
-        headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
-        message = exc.data.get("message", "") if isinstance(exc.data, dict) else ""
         if exc.status not in (403, 429):
             return None
+        headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
         after = str(headers.get("retry-after", ""))
         if after.isdigit():
             return float(after)
         if str(headers.get("x-ratelimit-remaining")) == "0":
             return self._reset_wait(headers)
-        if "rate limit" in str(message).lower():
+        if "rate limit" in str(_message(exc)).lower():
             return 60.0  # a secondary limit without Retry-After: GitHub says wait a minute
         return None
 
@@ -406,7 +423,7 @@ class GitHubClient:
             return self._limit_error(exc.wait, secondary=exc.secondary)
         if isinstance(exc, GithubException):
             status = exc.status
-            message = exc.data.get("message", "") if isinstance(exc.data, dict) else ""
+            message = _message(exc)
             if status == 401:
                 text = (
                     f"GitHub refused the token (401 {message or 'Bad credentials'}): "
@@ -484,11 +501,8 @@ class GitHubClient:
         write (labels, state) is not (see ``_github``), so it is retried here.
         """
         problem: Exception | None = None
-        waited = False  # just waited for a rate limit: no backoff on top
-        for attempt in range(self.attempts):
-            if attempt and not waited:
-                self.sleep(self.backoff * 2 ** (attempt - 1))
-            waited = False
+        attempts = _Attempts(self)
+        for _ in attempts:
             try:
                 return fn()
             except GitHubError:
@@ -506,10 +520,7 @@ class GitHubClient:
                     continue
                 if wait is None:
                     raise self._error(exc) from None
-                if wait > self.settings.max_rate_limit_wait:
-                    raise self._limit_error(wait) from None
-                self.sleep(wait)
-                waited = True
+                attempts.wait_out(wait)
             except Exception as exc:
                 raise self._error(exc) from None
         if problem is not None:
@@ -555,7 +566,7 @@ class GitHubClient:
     def _fetch(self, run: _Run) -> Snapshot:
         """The steps of ``fetch``: list, fetch by number, page votes, explain what is missing."""
         self._list_issues(run)
-        wanted = sorted(set(run.stale) | (run.numbers - run.seen))
+        wanted = sorted(run.stale | (run.numbers - run.seen))
         for start in range(0, len(wanted), PAGE):
             self._issues_by_number(run, wanted[start : start + PAGE])
         for number, cursor in sorted(run.more_votes.items()):
@@ -590,7 +601,7 @@ class GitHubClient:
                 if run.full:
                     run.issues[number] = self._issue(node, run.more_votes)
                 elif _changed(run.previous.issues.get(number), node):
-                    run.stale.append(number)
+                    run.stale.add(number)
                 else:
                     run.issues[number] = run.previous.issues[number]
             run.report()
@@ -609,8 +620,7 @@ class GitHubClient:
         for number in batch:
             node = data["repository"].get(f"i{number}")
             run.seen.add(number)
-            if number in run.stale:
-                run.stale.remove(number)
+            run.stale.discard(number)
             if node is None or not _same_repo(node.get("url", ""), self.settings.repo):
                 run.gone.append(number)
             else:
@@ -677,6 +687,7 @@ class GitHubClient:
 
     @property
     def repo(self):
+        """PyGithub's repository object (on the write client), fetched lazily once."""
         if self._repo is None:
             self._repo = self._gh_write.get_repo(self.settings.repo)
         return self._repo
@@ -703,6 +714,7 @@ class GitHubClient:
             raise
         url = data.get("html_url", "")
         moved = not _same_repo(url, self.settings.repo)
+        is_pull_request = "pull_request" in data  # REST lists pull requests as issues too
         return RemoteIssue(
             number=number,
             title=data.get("title") or "",
@@ -711,8 +723,8 @@ class GitHubClient:
             state_reason=data.get("state_reason"),
             labels=tuple(lab["name"] if isinstance(lab, dict) else lab for lab in data["labels"]),
             locked=bool(data.get("locked")),
-            is_pull_request="pull_request" in data,
-            missing="transferred" if moved else ("not_found" if "pull_request" in data else None),
+            is_pull_request=is_pull_request,
+            missing="transferred" if moved else ("not_found" if is_pull_request else None),
             moved_to=url if moved else None,
         )
 
@@ -865,5 +877,11 @@ def _repo_not_found(error: dict[str, Any]) -> bool:
     return error.get("type") == "NOT_FOUND" and path == ["repository"]
 
 
+def _message(exc: GithubException) -> Any:
+    """The ``message`` of GitHub's error body as sent (not always a string), or ""."""
+    return exc.data.get("message", "") if isinstance(exc.data, dict) else ""
+
+
 def _same_repo(url: str, repo: str) -> bool:
+    """Whether an issue's ``url`` is in ``repo`` (a transferred issue's is not)."""
     return f"/{repo.lower()}/issues/" in url.lower()

@@ -31,7 +31,7 @@ from . import form
 from . import statuses as st
 from .config import Settings
 from .errors import IdeaboardError
-from .feedback import board_markers, idea_url
+from .feedback import idea_url, md_link, post_once
 from .idea import Idea
 from .similar import similar_ideas
 from .snapshot import Issue
@@ -186,7 +186,7 @@ def comment(found: Sequence[tuple[Idea, float]], settings: Settings) -> str:
             "",
         ]
         for idea, _score in found:
-            link = _link(idea.title, idea_url(settings, idea.slug))
+            link = md_link(idea.title, idea_url(settings, idea.slug))
             extra = ", ".join(
                 part for part in (f"#{idea.issue}" if idea.issue else "", idea.status) if part
             )
@@ -208,19 +208,7 @@ def write(proposals: Iterable[Proposal], settings: Settings) -> list[Path]:
 
 def post(proposal: Proposal, client: Any) -> bool:
     """Post the proposal's comment unless the issue already has one; ``True`` if posted."""
-    if _has_marker(client, proposal.number):
-        return False
-    try:
-        client.comment(proposal.number, proposal.comment)
-    except Exception:
-        # The post may have gone through before the connection failed.
-        if not _has_marker(client, proposal.number):
-            raise
-    return True
-
-
-def _has_marker(client: Any, number: int) -> bool:
-    return "similar" in board_markers(client.comments(number))
+    return post_once(client, proposal.number, proposal.comment, "similar")
 
 
 def _form_text(fields: form.Form) -> str:
@@ -258,41 +246,11 @@ def _reads_back(text: str, expected: Mapping[str, Any], description: str) -> boo
     return got == description and all(loaded.get(k) == v for k, v in expected.items())
 
 
-def _link(title: str, url: str | None) -> str:
-    text = re.sub(r"([\\\[\]])", r"\\\1", " ".join(title.split()))
-    return f"[{text}]({url})" if url else f"**{text}**"
-
-
 def _rel_dir(settings: Settings) -> str:
     try:
         return settings.ideas_dir.relative_to(settings.root).as_posix()
     except ValueError:
         return settings.ideas_dir.as_posix()
-
-
-def issue_from_remote(remote: Any, settings: Settings) -> Issue:
-    """A snapshot ``Issue`` from what the GitHub client returns for one issue (live intake)."""
-
-    def get(name: str, default: Any = None) -> Any:
-        if isinstance(remote, Mapping):
-            return remote.get(name, default)
-        return getattr(remote, name, default)
-
-    created = get("created_at")
-    if isinstance(created, str):
-        created = dt.datetime.fromisoformat(created.replace("Z", "+00:00"))
-    number = get("number")
-    return Issue(
-        number=number,
-        title=get("title", "") or "",
-        url=get("url", "") or f"{settings.issue_base_url}/{number}",
-        state=get("state", "open"),
-        created_at=created,
-        updated_at=get("updated_at") or created,
-        body=get("body", "") or "",
-        state_reason=get("state_reason"),
-        labels=tuple(get("labels", ()) or ()),
-    )
 
 
 __all__ = [
@@ -301,7 +259,6 @@ __all__ = [
     "clean_title",
     "comment",
     "idea_text",
-    "issue_from_remote",
     "plan",
     "post",
     "taken",

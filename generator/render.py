@@ -258,11 +258,10 @@ class Renderer:
             url = _sanitize.url(e.issue.url)
             if url:
                 return url
-        if e.idea.issue and self.settings.repo:
-            return f"{self.settings.issue_base_url}/{int(e.idea.issue)}"
-        return None
+        return self.number_url(e.idea.issue)
 
     def number_url(self, number: int | None) -> str | None:
+        """The URL of issue ``number`` in the board's repository, if both are known."""
         if number and self.settings.repo:
             return f"{self.settings.issue_base_url}/{int(number)}"
         return None
@@ -303,6 +302,10 @@ class Renderer:
             html = self._meta_html[slug] = self.macros.meta(self.cards[slug])
         return html
 
+    def tag_links(self) -> list[tuple[Markup, str, int]]:
+        """Each tag as (escaped name, page name, number of ideas), by name."""
+        return [(text(t), safe_name(t), len(es)) for t, es in self.tags.items()]
+
     def _render(self, template: str, base: str, **context: Any) -> Markup:
         tpl = self.env.get_template(template)
         # The template is autoescaped and receives only sanitized values.
@@ -321,6 +324,7 @@ class Renderer:
     # -- pages --------------------------------------------------------------------------
 
     def home(self) -> Page:
+        """The home page: the board's cards, trending first, with its filters."""
         non_dup = [e for e in self.visible if e.category != st.DUPLICATE]
         counts = Counter(e.category for e in self.visible)
         status_counts = Counter(e.idea.status for e in self.visible)
@@ -334,7 +338,7 @@ class Renderer:
             statuses=[
                 (s, status_title(s), status_counts.get(s, 0)) for s in self.settings.statuses
             ],
-            tags=[(text(t), safe_name(t), len(es)) for t, es in self.tags.items()],
+            tags=self.tag_links(),
             sorts=SORT_TITLES,
         )
         return Page(text(self.settings.site_name), body, search=False)
@@ -353,6 +357,7 @@ class Renderer:
         return html + description
 
     def idea(self, e: Entry) -> Page:
+        """One idea's page: its description, history, votes and links."""
         idea = e.idea
         description = self.markdown(idea.description)
         searchable = self.search_html(e)
@@ -422,6 +427,7 @@ class Renderer:
         return Page(text(idea.title), body, search_html=searchable)
 
     def roadmap(self) -> Page:
+        """A column per active status, and one of recently shipped ideas."""
         columns = []
         for status in self.settings.statuses_in(st.ACTIVE):
             entries = [e for e in self.visible if e.idea.status == status]
@@ -448,6 +454,7 @@ class Renderer:
         return Page(Markup("Roadmap"), body, search=False)
 
     def recently_shipped(self) -> list[Entry]:
+        """Ideas shipped within ``recently_shipped_days`` of the build date, newest first."""
         day = build_date(self.board)
         horizon = day - dt.timedelta(days=self.settings.recently_shipped_days)
         done = [
@@ -458,6 +465,7 @@ class Renderer:
         return sorted(done, key=lambda e: (-shipped_on(e, self.settings).toordinal(), e.slug))
 
     def shipped(self) -> Page:
+        """Every shipped idea, grouped by release (or month), newest first."""
         done = [e for e in self.visible if e.category == st.COMPLETED]
         done.sort(key=lambda e: (-shipped_on(e, self.settings).toordinal(), e.slug))
         groups: dict[str, dict[str, Any]] = {}
@@ -485,6 +493,7 @@ class Renderer:
         return Page(Markup("Shipped"), body, search=False)
 
     def proposals(self) -> Page:
+        """Idea issues that no file names yet."""
         items = []
         for issue in self.board.proposals:
             voters = {v.voter.login for v in issue.voters if not v.voter.is_bot}
@@ -504,11 +513,12 @@ class Renderer:
         return Page(Markup("New proposals"), body, search=False)
 
     def tag_index(self) -> Page:
-        tags = [(text(t), safe_name(t), len(es)) for t, es in self.tags.items()]
-        body = self._render("tags.html", "../", tags=tags)
+        """The list of tags."""
+        body = self._render("tags.html", "../", tags=self.tag_links())
         return Page(Markup("Tags"), body, search=False)
 
     def tag(self, tag: str, entries: list[Entry]) -> Page:
+        """The ideas with one tag."""
         body = self._render(
             "list.html",
             "../../",
@@ -521,6 +531,7 @@ class Renderer:
         return Page(Markup("Tag: ") + text(tag), body, search=False)
 
     def status(self, status: str) -> Page:
+        """The ideas with one status."""
         entries = [e for e in self.visible if e.idea.status == status]
         title = status_title(status)
         body = self._render(
@@ -535,6 +546,7 @@ class Renderer:
         return Page(Markup("Status: {}").format(title), body, search=False)
 
     def insights_page(self) -> Page:
+        """The charts: the funnel, votes per month and time to ship."""
         data = charts.insights_view(self.insights, self.board, self.settings)
         people = [
             {"person": self.person(login), "count": count} for login, count in data["proposers"]

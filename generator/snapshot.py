@@ -76,6 +76,11 @@ class Vote:
     at: dt.datetime
 
 
+def vote_order(vote: Vote) -> tuple[dt.datetime, str]:
+    """The order voters are kept in: by time, then by login."""
+    return (vote.at, vote.voter.login or "")
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One GitHub issue, as the last sync saw it."""
@@ -169,16 +174,8 @@ def to_json(snapshot: Snapshot) -> str:
             for _, m in sorted(snapshot.missing.items())
         ],
     }
-    head = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    issues = ",\n".join(
-        json.dumps(
-            _issue_out(snapshot.issues[n]),
-            sort_keys=True,
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        for n in sorted(snapshot.issues)
-    )
+    head = _dumps(data)
+    issues = ",\n".join(_dumps(_issue_out(snapshot.issues[n])) for n in sorted(snapshot.issues))
     text = f'{head[:-1]},\n"issues":[\n{issues}\n]}}\n'
     # GitHub's JSON can carry a lone surrogate ("\\ud800"), which UTF-8 cannot hold: pair the
     # pairs and turn each lone one into U+FFFD, so one odd title can never stop a sync.
@@ -227,6 +224,10 @@ def from_json(text: str, source: str = "snapshot") -> Snapshot:
         ) from None
 
 
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def _issue_out(issue: Issue) -> dict[str, Any]:
     return {
         "number": issue.number,
@@ -250,7 +251,7 @@ def _issue_out(issue: Issue) -> dict[str, Any]:
             [v.voter.login, _time_out(v.at)]
             if v.voter.type == "User"
             else [v.voter.login, _time_out(v.at), v.voter.type]
-            for v in sorted(issue.voters, key=lambda v: (v.at, v.voter.login or ""))
+            for v in sorted(issue.voters, key=vote_order)
         ],
     }
 

@@ -18,7 +18,7 @@ from .config import Settings
 from .errors import IdeaboardError, SnapshotError
 from .github import GitHubClient, Progress, scrub, token_from_env
 from .loader import load_board
-from .snapshot import Snapshot, Vote
+from .snapshot import Issue, Snapshot, Vote
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class SyncResult:
 
     @property
     def votes_delta(self) -> int:
+        """Votes gained (or, after real un-votes, lost) since the previous snapshot."""
         return self.snapshot.total_votes() - self.previous.total_votes()
 
 
@@ -78,12 +79,13 @@ def merge(previous: Snapshot, fetched: Snapshot) -> Snapshot:
     return replace(fetched, issues=issues, complete=complete)
 
 
-def _union(old, new) -> tuple[Vote, ...]:
+def _union(old: Issue, new: Issue) -> tuple[Vote, ...]:
+    """Every vote of either list, one per voter (anonymous votes told apart by time)."""
     votes: dict[object, Vote] = {}
     for vote in (*old.voters, *new.voters):
         key = vote.voter.login if vote.voter.login is not None else (None, vote.at)
         votes[key] = vote  # the newer fetch wins for the same voter
-    return tuple(sorted(votes.values(), key=lambda v: (v.at, v.voter.login or "")))
+    return tuple(sorted(votes.values(), key=store.vote_order))
 
 
 # --- the issues YAML files name -------------------------------------------------
@@ -123,9 +125,15 @@ def sync(
     full: bool = False,
     progress: Progress | None = None,
     client: GitHubClient | None = None,
+    previous: Snapshot | None = None,
 ) -> SyncResult:
-    """Fetch, merge and write the snapshot; on any error raise and leave the file alone."""
-    previous = load_previous(settings, full=full)
+    """Fetch, merge and write the snapshot; on any error raise and leave the file alone.
+
+    ``previous`` is the snapshot ``load_previous`` returned, for a caller that
+    has read it already; without it, it is read here.
+    """
+    if previous is None:
+        previous = load_previous(settings, full=full)
     client = client or GitHubClient(settings, token)
     fetched = client.fetch(previous, numbers, full=full, progress=progress)
     merged = merge(previous, fetched)
@@ -204,7 +212,7 @@ def sync_if_configured(
         return SyncOutcome(False, True, skip, previous)
     token = token_from_env(settings) or ""
     try:
-        result = sync(settings, token, issue_numbers(settings), client=client)
+        result = sync(settings, token, issue_numbers(settings), client=client, previous=previous)
     except IdeaboardError as exc:
         message = "warning: " + failure_message(exc, settings, previous)
         log(message)

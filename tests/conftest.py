@@ -18,3 +18,14 @@ def repo_root() -> Path:
 def data_dir() -> Path:
     """tests/data: fixture boards and GitHub's published schemas."""
     return DATA
+
+
+@pytest.fixture(name="fast_writes")
+def fast_writes_fixture(monkeypatch):
+    """PyGithub waits 1 s between writes, as it should on GitHub; the fake needs no pause."""
+    import generator.github as gh
+
+    real = gh.Github
+    monkeypatch.setattr(
+        gh, "Github", lambda *a, **k: real(*a, **{**k, "seconds_between_writes": None})
+    )

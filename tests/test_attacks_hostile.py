@@ -16,7 +16,6 @@ import os
 import re
 import resource
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,8 +25,8 @@ from generator.idea import SLUG_RE
 from generator.slug import slugify, unique_slug
 from tests.browser_support import build_site
 from tests.conftest import DATA, ROOT
+from tests.helpers import run_ideaboard
 
-IDEABOARD = (sys.executable, "-c", "from generator.cli import main; main(prog_name='ideaboard')")
 SECRET = (DATA / "attacks" / "secret.txt").read_text(encoding="utf-8").splitlines()[0]
 MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GB of address space for a validate run
 
@@ -133,16 +132,8 @@ def _limit_memory() -> None:
 
 def run(config: Path, *args: str, limit_memory: bool = False) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_TOKEN"}
-    return subprocess.run(
-        [*IDEABOARD, "--config-file", str(config), *args],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        preexec_fn=_limit_memory if limit_memory else None,
-    )
+    preexec_fn = _limit_memory if limit_memory else None
+    return run_ideaboard(config, *args, env=env, timeout=120, preexec_fn=preexec_fn)
 
 
 def test_every_hostile_file_gets_a_clear_error_and_the_rest_validates(tmp_path):
@@ -270,15 +261,7 @@ def test_a_lone_surrogate_from_github_does_not_break_sync(tmp_path):
             encoding="utf-8",
         )
         env = {**os.environ, "GITHUB_TOKEN": TOKEN, "CI": "true"}
-        result = subprocess.run(
-            [*IDEABOARD, "--config-file", str(config), "sync"],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        result = run_ideaboard(config, "sync", env=env, timeout=120)
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     assert result.returncode == 0, result.stderr[-2000:]
     from generator.snapshot import load

@@ -25,11 +25,17 @@ def _run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
+def _new(board: Path, path: str, *args: str) -> str:
+    """Run ``ideaboard new ARGS``; it must print ``path``; return the file it wrote."""
+    result = _run("new", *args)
+    assert (result.exit_code, result.output) == (0, f"{path}\n")
+    return (board / path).read_text()
+
+
 def test_new_writes_a_valid_file(board: Path) -> None:
-    result = _run("new", "Dark mode")
-    assert (result.exit_code, result.output) == (0, "ideas/dark-mode.yaml\n")
+    text = _new(board, "ideas/dark-mode.yaml", "Dark mode")
     today = dt.date.today().isoformat()
-    assert (board / "ideas" / "dark-mode.yaml").read_text() == (
+    assert text == (
         f"# yaml-language-server: $schema={schema_url}\n"
         "title: Dark mode\n"
         "summary: Dark mode\n"
@@ -44,8 +50,9 @@ def test_new_writes_a_valid_file(board: Path) -> None:
 
 
 def test_new_with_every_option(board: Path) -> None:
-    result = _run(
-        "new",
+    text = _new(
+        board,
+        "ideas/sync-offline-1.yaml",
         'Sync: "offline" #1',
         "--summary",
         "Edit without a connection.",
@@ -60,9 +67,8 @@ def test_new_with_every_option(board: Path) -> None:
         "--owner",
         "mara",
     )
-    assert (result.exit_code, result.output) == (0, "ideas/sync-offline-1.yaml\n")
     today = dt.date.today().isoformat()
-    assert (board / "ideas" / "sync-offline-1.yaml").read_text() == (
+    assert text == (
         f"# yaml-language-server: $schema={schema_url}\n"
         "title: 'Sync: \"offline\" #1'\n"
         "summary: Edit without a connection.\n"

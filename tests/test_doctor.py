@@ -12,8 +12,7 @@ from generator import snapshot
 from generator.cli import main
 from generator.snapshot import Issue, Missing, Snapshot
 from tests.fakegithub import fake_github_fixture  # noqa: F401  (the fake_github fixture)
-
-from .test_feedback import cli, fast_writes_fixture, make_board  # noqa: F401  (a fixture)
+from tests.helpers import cli, make_board
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 

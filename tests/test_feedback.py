@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,15 @@ from generator.cli import main
 from generator.config import default_settings
 from generator.feedback import Action, RemoteState, plan, status_comment
 from generator.idea import HistoryEntry, Idea, ShippedIn
-from generator.snapshot import Actor, Issue, Snapshot, Vote
+from generator.snapshot import Snapshot
 from generator.tally import tally
 from tests.fakegithub import TOKEN, fake_github_fixture  # noqa: F401  (the fake_github fixture)
+from tests.helpers import BOARD_AUTHORS, REPO, cli, journal, make_board, voted_issue
 
 SETTINGS = dataclasses.replace(
     default_settings(Path("/board")), repo="lumen-notes/lumen", site_url="https://ex.org/board/"
 )
 D = dt.date
-REPO = "/repos/lumen-notes/lumen"
 
 
 def idea(slug="dark-mode", status="proposed", issue=12, history=(), **fields) -> Idea:
@@ -240,16 +239,7 @@ def test_a_renamed_idea_does_not_announce_again():
 def test_milestone_comments_once_for_the_highest_reached():
     settings = dataclasses.replace(SETTINGS, milestone_comments=True)
     at = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
-    issue = Issue(
-        number=12,
-        title="Dark mode",
-        url="https://github.com/lumen-notes/lumen/issues/12",
-        state="open",
-        created_at=at,
-        updated_at=at,
-        labels=("idea",),
-        voters=tuple(Vote(Actor(f"user{n}"), at) for n in range(27)),
-    )
+    issue = voted_issue(27, at)
     snapshot = Snapshot("lumen-notes/lumen", at, {12: issue})
     ideas = [idea()]
     board = tally(ideas, snapshot, settings)
@@ -313,15 +303,6 @@ def test_apply_treats_a_lost_answer_as_posted_when_the_comment_is_there():
 
 # --- against the fake GitHub: the CLI, and the journal of writes ------------------------
 
-MKDOCS = """\
-site_name: Test ideas
-site_url: https://ex.org/board/
-plugins:
-  - ideaboard:
-      repo: lumen-notes/lumen
-      api_url: {api_url}
-"""
-
 DARK = """\
 title: Dark mode
 summary: A dark theme for the editor.
@@ -345,40 +326,6 @@ history:
     status: planned
     note: Planned.
 """
-
-
-@pytest.fixture(name="fast_writes")
-def fast_writes_fixture(monkeypatch):
-    """PyGithub waits 1 s between writes, as it should on GitHub; the fake needs no pause."""
-    import generator.github as gh
-
-    real = gh.Github
-    monkeypatch.setattr(
-        gh, "Github", lambda *a, **k: real(*a, **{**k, "seconds_between_writes": None})
-    )
-
-
-def make_board(tmp_path, fake, ideas: dict[str, str], **options) -> Path:
-    """A board in ``tmp_path`` talking to ``fake``; returns its mkdocs.yml."""
-    extra = "".join(f"      {key}: {value}\n" for key, value in options.items())
-    (tmp_path / "mkdocs.yml").write_text(
-        MKDOCS.format(api_url=fake.api_url) + extra, encoding="utf-8"
-    )
-    (tmp_path / "ideas").mkdir(exist_ok=True)
-    for slug, text in ideas.items():
-        (tmp_path / "ideas" / f"{slug}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
-    return tmp_path / "mkdocs.yml"
-
-
-def cli(config: Path, *args: str):
-    return CliRunner().invoke(main, ["-f", str(config), *args], env={"GITHUB_TOKEN": TOKEN})
-
-
-def journal(fake) -> list:
-    """The writes since the last call, then forget them."""
-    writes = list(fake.writes)
-    fake.writes.clear()
-    return writes
 
 
 @pytest.fixture
@@ -538,16 +485,7 @@ def test_milestone_comments_from_the_snapshot(tmp_path, fake_github, fast_writes
     fake_github.add_issue(12, "Dark mode", labels=("idea", "status: proposed"))
     config = make_board(tmp_path, fake_github, {"dark-mode": DARK}, milestone_comments="true")
     at = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
-    issue = Issue(
-        number=12,
-        title="Dark mode",
-        url="https://github.com/lumen-notes/lumen/issues/12",
-        state="open",
-        created_at=at,
-        updated_at=at,
-        labels=("idea",),
-        voters=tuple(Vote(Actor(f"user{n}"), at) for n in range(12)),
-    )
+    issue = voted_issue(12, at)
     snapshot.save(
         tmp_path / "ideas" / "snapshot.json", Snapshot("lumen-notes/lumen", at, {12: issue})
     )
@@ -663,15 +601,7 @@ def test_a_marker_planted_by_the_public_does_not_silence_the_news(board, associa
     assert fake.writes == []
 
 
-@pytest.mark.parametrize(
-    ("login", "options"),
-    [
-        ("github-actions", {"user_type": "Bot"}),
-        ("octo-owner", {"association": "OWNER"}),
-        ("octo-member", {"association": "MEMBER"}),
-        ("octo-collaborator", {"association": "COLLABORATOR"}),
-    ],
-)
+@pytest.mark.parametrize(("login", "options"), BOARD_AUTHORS)
 def test_a_marker_from_a_bot_or_a_maintainer_is_honoured(board, login, options):
     config, fake = board
     fake.add_comment(30, login, BACKLINKS_TOLD + "\nThis idea is now **planned**.", **options)

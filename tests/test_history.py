@@ -62,6 +62,13 @@ def run(board, *args):
     return CliRunner().invoke(main, ["-f", str(board / "mkdocs.yml"), "status", *args])
 
 
+def refused(board, *args) -> str:
+    """Run ``ideaboard status ARGS``, which must fail with exit code 1; return its output."""
+    result = run(board, *args)
+    assert result.exit_code == 1
+    return result.output
+
+
 def read(board, slug="dark-mode"):
     return (board / "ideas" / f"{slug}.yaml").read_text(encoding="utf-8")
 
@@ -125,9 +132,7 @@ def test_notes_with_yaml_syntax_stay_text(board):
 
 
 def test_duplicate_needs_duplicate_of(board):
-    result = run(board, "light-mode", "duplicate", "--note", "Same.")
-    assert result.exit_code == 1
-    assert result.output == (
+    assert refused(board, "light-mode", "duplicate", "--note", "Same.") == (
         "Error: --duplicate-of: status 'duplicate' needs the slug of the idea this one "
         "duplicates: expected --duplicate-of SLUG but received nothing.\n"
     )
@@ -169,45 +174,37 @@ def test_shipped_sets_the_release(board):
 
 
 def test_release_only_for_a_completed_status(board):
-    result = run(board, "dark-mode", "planned", "-m", "x", "--release", "3.3")
-    assert result.output == (
+    assert run(board, "dark-mode", "planned", "-m", "x", "--release", "3.3").output == (
         "Error: --release: only a status in the completed category (['shipped']) takes "
         "--release, but received status 'planned'.\n"
     )
 
 
 def test_unknown_status(board):
-    result = run(board, "dark-mode", "wip", "--note", "x")
-    assert result.exit_code == 1
-    assert result.output == (
+    assert refused(board, "dark-mode", "wip", "--note", "x") == (
         f"Error: status: expected one of: {list(DEFAULT_STATUSES)} but received: 'wip'\n"
     )
     assert read(board) == DARK
 
 
 def test_unknown_slug(board):
-    result = run(board, "dark", "planned", "--note", "x")
-    assert result.exit_code == 1
-    assert result.output == (
+    assert refused(board, "dark", "planned", "--note", "x") == (
         "Error: ideas/dark.yaml: no such idea: expected the slug of a file in ideas/ "
         "but received: 'dark'. Did you mean: 'dark-mode'?\n"
     )
 
 
 def test_a_path_is_not_a_slug(board):
-    result = run(board, "../mkdocs", "planned", "--note", "x")
-    assert result.exit_code == 1
-    assert "no such idea" in result.output
+    assert "no such idea" in refused(board, "../mkdocs", "planned", "--note", "x")
 
 
 def test_an_invalid_result_is_not_written(board):
-    result = run(board, "dark-mode", "planned", "--note", "x", "--date", "2025-01-01")
-    assert result.exit_code == 1
-    assert result.output.startswith(
+    output = refused(board, "dark-mode", "planned", "--note", "x", "--date", "2025-01-01")
+    assert output.startswith(
         "Error: ideas/dark-mode.yaml: the change would make the board invalid, so the file "
         "was left as it was:\nideas/dark-mode.yaml:"
     )
-    assert "expected a date on or after 2026-02-01" in result.output
+    assert "expected a date on or after 2026-02-01" in output
     assert read(board) == DARK
 
 

@@ -15,11 +15,9 @@ from generator.config import default_settings, load_settings
 from generator.loader import load_board
 from generator.snapshot import Issue, Snapshot
 from tests.fakegithub import fake_github_fixture  # noqa: F401  (the fake_github fixture)
-
-from .test_feedback import cli, fast_writes_fixture, make_board  # noqa: F401  (a fixture)
+from tests.helpers import BOARD_AUTHORS, REPO, cli, make_board
 
 AT = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
-REPO = "/repos/lumen-notes/lumen"
 HEADER = (
     "# yaml-language-server: $schema=https://lumen-notes.github.io/lumen/schema/idea.schema.json\n"
 )
@@ -58,6 +56,14 @@ def board(tmp_path, fake_github, fast_writes):
     fake_github.add_issue(9, "Export notes as PDF", created_at=AT)
     config = make_board(tmp_path, fake_github, {"pdf-export": PDF})
     return config, fake_github
+
+
+# The output of an intake run that finds the board's comment already on #40 and writes its file.
+WROTE_40_WITHOUT_A_COMMENT = (
+    "#40: comment already there\n"
+    "wrote ideas/offline-editing-on-mobile.yaml (from #40)\n"
+    "1 new idea(s) written, 0 comment(s) posted.\n"
+)
 
 
 def add(fake, number, title, body, **options):
@@ -147,11 +153,7 @@ def test_a_lost_file_is_written_again_without_a_second_comment(board):
     (config.parent / "ideas" / "offline-editing-on-mobile.yaml").unlink()  # the PR was not merged
     fake.writes.clear()
     result = cli(config, "intake", "--issue", "40")
-    assert result.output == (
-        "#40: comment already there\n"
-        "wrote ideas/offline-editing-on-mobile.yaml (from #40)\n"
-        "1 new idea(s) written, 0 comment(s) posted.\n"
-    )
+    assert result.output == WROTE_40_WITHOUT_A_COMMENT
     assert fake.writes == []
 
 
@@ -367,26 +369,14 @@ def test_a_planted_marker_does_not_silence_the_similar_ideas_comment(board, asso
     assert fake.writes == []
 
 
-@pytest.mark.parametrize(
-    ("login", "options"),
-    [
-        ("github-actions", {"user_type": "Bot"}),
-        ("octo-owner", {"association": "OWNER"}),
-        ("octo-member", {"association": "MEMBER"}),
-        ("octo-collaborator", {"association": "COLLABORATOR"}),
-    ],
-)
+@pytest.mark.parametrize(("login", "options"), BOARD_AUTHORS)
 def test_a_marker_from_a_bot_or_a_maintainer_is_honoured(board, login, options):
     config, fake = board
     add(fake, 40, "Offline editing on mobile", FORM_BODY)
     fake.add_comment(40, login, f"{intake.MARKER}\nThanks for the idea!", **options)
     result = cli(config, "intake")
     assert result.exit_code == 0, result.output
-    assert result.output == (
-        "#40: comment already there\n"
-        "wrote ideas/offline-editing-on-mobile.yaml (from #40)\n"
-        "1 new idea(s) written, 0 comment(s) posted.\n"
-    )
+    assert result.output == WROTE_40_WITHOUT_A_COMMENT
     assert fake.writes == []
 
 

@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import subprocess
-import sys
 import threading
 import traceback
 from collections.abc import Iterator
@@ -29,8 +28,7 @@ import yaml
 
 from tests.conftest import ROOT
 from tests.fakegithub import REPO, TOKEN, FakeGitHub, fake_github_fixture  # noqa: F401
-
-IDEABOARD = (sys.executable, "-c", "from generator.cli import main; main(prog_name='ideaboard')")
+from tests.helpers import run_ideaboard
 
 
 def token_forms(token: str = TOKEN) -> list[str]:
@@ -92,15 +90,7 @@ def write_board(root: Path, api_url: str, *, issues: tuple[int, ...] = (12,)) ->
 def run(config: Path, *args: str, token: str = TOKEN) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "IDEABOARD_TOKEN")}
     env.update(GITHUB_TOKEN=token, CI="true", NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [*IDEABOARD, "--config-file", str(config), *args],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_ideaboard(config, *args, env=env, timeout=300)
 
 
 @pytest.fixture

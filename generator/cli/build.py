@@ -42,12 +42,15 @@ def sync_step(board: Settings, offline: bool) -> object:
     says how old its votes are.
     """
     if offline:
+        # Read once here: the plugin builds from this snapshot instead of reading it again.
+        snap = None
         try:
-            when = human_time(load_or_empty(board.snapshot, board.repo).synced_at)
+            snap = load_or_empty(board.snapshot, board.repo)
+            when = human_time(snap.synced_at)
         except IdeaboardError:
             when = "never (the snapshot cannot be read)"
         log.info("--offline: sync skipped; building from the snapshot synced %s", when)
-        return None
+        return snap
     from ..sync import sync_if_configured
 
     def emit(message: str) -> None:

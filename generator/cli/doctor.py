@@ -7,9 +7,8 @@ import click
 from .. import doctor as dr
 from .. import snapshot
 from ..errors import IdeaboardError
-from ..github import token_from_env
 from . import settings
-from .feedback import connect, load_ideas
+from .feedback import can_connect, connect, load_ideas
 
 
 @click.command()
@@ -34,7 +33,7 @@ def doctor(ctx: click.Context, live: bool) -> None:
     try:
         snap = snapshot.load_or_empty(config.snapshot, config.repo)
         if snap.synced_at is None and not live:
-            if not (config.repo and token_from_env(config)):
+            if not can_connect(config):
                 raise click.ClickException(
                     f"{config.snapshot.name}: no snapshot yet: expected one written by "
                     "'ideaboard sync'. Run it first, or pass --live."

@@ -29,6 +29,13 @@ def connect(config: Settings):
     return GitHubClient(config, token)
 
 
+def can_connect(config: Settings) -> bool:
+    """Whether GitHub can be read now: the board names its repository and a token is set."""
+    from ..github import token_from_env
+
+    return bool(config.repo) and token_from_env(config) is not None
+
+
 def load_ideas(config: Settings) -> tuple[Idea, ...]:
     """Every idea on the board; refuse to go on if any file has a problem."""
     from ..loader import load_board

@@ -7,10 +7,9 @@ import click
 from .. import intake as ik
 from .. import snapshot
 from ..errors import IdeaboardError
-from ..github import token_from_env
 from ..loader import load_board
 from . import settings
-from .feedback import connect
+from .feedback import can_connect, connect
 
 
 @click.command()
@@ -53,7 +52,7 @@ def intake(
     config = settings(ctx)
     ideas, _problems = load_board(config)  # a broken file elsewhere must not stop intake
     slugs, named = ik.taken(config)
-    live = not offline and bool(config.repo) and token_from_env(config) is not None
+    live = not offline and can_connect(config)
     if offline and numbers:
         raise click.ClickException("--issue reads GitHub: expected no --offline with it.")
     try:

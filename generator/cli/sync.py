@@ -38,10 +38,15 @@ def sync(ctx: click.Context, full: bool) -> None:
     progress = for_terminal()
     try:
         result = syncing.sync(
-            config, token, syncing.issue_numbers(config), full=full, progress=progress
+            config,
+            token,
+            syncing.issue_numbers(config),
+            full=full,
+            progress=progress,
+            previous=previous,
         )
     except IdeaboardError as exc:
-        progress.close()
         raise click.ClickException(syncing.failure_message(exc, config, previous)) from None
-    progress.close()
+    finally:
+        progress.close()  # end the bar's line before the summary or the error
     click.echo(syncing.summary(result, config))

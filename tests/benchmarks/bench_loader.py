@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from generator.config import default_settings  # noqa: E402
 from generator.loader import list_files, read_document  # noqa: E402
 from generator.validate import load_tree  # noqa: E402
+from tests.helpers import best  # noqa: E402
 from tests.test_loader import IDEA  # noqa: E402
 
 IDEABOARD = (sys.executable, "-c", "from generator.cli import main; main(prog_name='ideaboard')")
@@ -67,16 +68,6 @@ def write_sample(folder: Path, count: int) -> None:
 def read_all(folder: Path, max_file_size: int) -> list:
     files, _problems = list_files(folder, str)
     return [read_document(path, path.name, max_file_size) for path in files]
-
-
-def best(fn, repeat: int) -> tuple[object, float, float]:
-    walls, cpus = [], []
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = fn()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return result, min(walls), min(cpus)
 
 
 def peak_heap(fn) -> int:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import platform
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from generator.insights import compute
 from generator.tally import tally
+from tests.helpers import best
 from tests.test_tally import (
     NO_AUTHOR,
     SETTINGS,
@@ -33,16 +33,6 @@ from tests.test_tally import (
     synthetic_board,
     vote,
 )
-
-
-def best(fn, repeat: int) -> tuple[object, float, float]:
-    walls, cpus = [], []
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = fn()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return result, min(walls), min(cpus)
 
 
 def duplicate_chain(n: int):
