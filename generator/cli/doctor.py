@@ -7,8 +7,7 @@ import click
 from .. import doctor as dr
 from .. import snapshot
 from ..errors import IdeaboardError
-from . import settings
-from .feedback import can_connect, connect, load_ideas
+from . import can_connect, connect, load_ideas, settings
 
 
 @click.command()

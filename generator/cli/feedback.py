@@ -8,46 +8,7 @@ from .. import feedback as fb
 from ..config import Settings
 from ..errors import IdeaboardError
 from ..idea import Idea
-from . import settings
-
-
-def connect(config: Settings):
-    """A GitHub client for the board, with the token from ``settings.token_env``."""
-    from ..github import GitHubClient, token_from_env  # PyGithub loads only when needed
-
-    if not config.repo:
-        raise click.ClickException(
-            "plugins.ideaboard.repo: expected the GitHub repository as 'owner/name' in "
-            "mkdocs.yml but received nothing; this command talks to its issues."
-        )
-    token = token_from_env(config)
-    if not token:
-        raise click.ClickException(
-            f"no GitHub token: expected one in the environment variable {config.token_env} "
-            "(in GitHub Actions: env: GITHUB_TOKEN: ${{ github.token }})."
-        )
-    return GitHubClient(config, token)
-
-
-def can_connect(config: Settings) -> bool:
-    """Whether GitHub can be read now: the board names its repository and a token is set."""
-    from ..github import token_from_env
-
-    return bool(config.repo) and token_from_env(config) is not None
-
-
-def load_ideas(config: Settings) -> tuple[Idea, ...]:
-    """Every idea on the board; refuse to go on if any file has a problem."""
-    from ..loader import load_board
-
-    ideas, problems = load_board(config)
-    if problems:
-        lines = "\n".join(p.format() for p in problems)
-        raise click.ClickException(
-            f"{lines}\nthe board has {len(problems)} problem(s): fix them first "
-            "('ideaboard validate' lists them), so that no issue is told something wrong."
-        )
-    return ideas
+from . import connect, load_ideas, settings
 
 
 @click.command()

@@ -8,8 +8,7 @@ from .. import intake as ik
 from .. import snapshot
 from ..errors import IdeaboardError
 from ..loader import load_board
-from . import settings
-from .feedback import can_connect, connect
+from . import can_connect, connect, settings
 
 
 @click.command()
