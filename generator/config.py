@@ -20,9 +20,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.utils.yaml import yaml_load
 
-from . import statuses as st
-from .errors import IdeaboardError
-from .idea import SLUG_PATTERN
+from generator.errors import IdeaboardError
+from generator.model import SLUG_PATTERN
+from generator.model import statuses as st
 
 PLUGIN_NAME = "ideaboard"
 REPO_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")

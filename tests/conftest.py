@@ -1,11 +1,12 @@
-"""Shared test helpers: where the repository and the test data are."""
+"""Fixtures for every test: paths, the fake GitHub (a pytest plugin), fast writes."""
 
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
+from tests.paths import DATA, ROOT
+
+pytest_plugins = ["tests.fakegithub.plugin", "tests.browser"]
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def data_dir() -> Path:
 @pytest.fixture(name="fast_writes")
 def fast_writes_fixture(monkeypatch):
     """PyGithub waits 1 s between writes, as it should on GitHub; the fake needs no pause."""
-    import generator.github as gh
+    import generator.github.client as gh
 
     real = gh.Github
     monkeypatch.setattr(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import statuses as st
 from generator.config import default_settings, load_settings, validate_options
 from generator.errors import IdeaboardError
+from generator.model import statuses as st
 
 STATUSES = (
     "['proposed', 'under-review', 'planned', 'in-progress', 'shipped', 'declined', 'duplicate']"

@@ -16,7 +16,7 @@ import pytest
 from markupsafe import Markup
 
 from generator import sanitize
-from tests.conftest import DATA
+from tests.paths import DATA
 
 CORPUS = json.loads((DATA / "attacks" / "payloads.json").read_text(encoding="utf-8"))
 PAYLOADS = [p["payload"] * p.get("repeat", 1) for p in CORPUS["payloads"]]

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
-from .. import __version__
-from ..config import Settings, load_settings
-from ..errors import IdeaboardError
-from ..idea import Idea
+from generator import __version__
+from generator.config import Settings, load_settings
+from generator.errors import IdeaboardError
+from generator.model import Idea
 
 
 class _LazyGroup(click.Group):
@@ -40,7 +40,10 @@ class _LazyGroup(click.Group):
 
 def connect(config: Settings):
     """A GitHub client for the board, with the token from ``settings.token_env``."""
-    from ..github import GitHubClient, token_from_env  # PyGithub loads only when needed
+    from generator.github.client import (  # PyGithub loads only when needed
+        GitHubClient,
+        token_from_env,
+    )
 
     if not config.repo:
         raise click.ClickException(
@@ -58,23 +61,24 @@ def connect(config: Settings):
 
 def can_connect(config: Settings) -> bool:
     """Whether GitHub can be read now: the board names its repository and a token is set."""
-    from ..github import token_from_env
+    from generator.github import token_from_env
 
     return bool(config.repo) and token_from_env(config) is not None
 
 
 def load_ideas(config: Settings) -> tuple[Idea, ...]:
     """Every idea on the board; refuse to go on if any file has a problem."""
-    from ..loader import load_board
+    from generator.pipeline import ProblemsError
+    from generator.pipeline import load_ideas as load
 
-    ideas, problems = load_board(config)
-    if problems:
-        lines = "\n".join(p.format() for p in problems)
+    try:
+        return load(config)
+    except ProblemsError as exc:
+        lines = "\n".join(p.format() for p in exc.problems)
         raise click.ClickException(
-            f"{lines}\nthe board has {len(problems)} problem(s): fix them first "
+            f"{lines}\nthe board has {len(exc.problems)} problem(s): fix them first "
             "('ideaboard validate' lists them), so that no issue is told something wrong."
-        )
-    return ideas
+        ) from None
 
 
 #: Each command, and the module in this package that defines it (a function of the same name).

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import click
 
-from ..config import Settings
-from ..errors import IdeaboardError
-from ..plugin import preload
-from ..render import human_time
-from ..snapshot import load_or_empty
-from ..tally import paused_gc
-from ..validate import check_path
-from . import settings
-from .validate import summary
+from generator.cli import settings
+from generator.cli.validate import summary
+from generator.config import Settings
+from generator.errors import IdeaboardError
+from generator.load import check_path
+from generator.pipeline import BuiltBoard, build_board
+from generator.render import human_time
+from generator.sync import load_or_empty
+from generator.tally import paused_gc
 
 log = logging.getLogger("mkdocs.ideaboard")
 
@@ -51,7 +51,7 @@ def sync_step(board: Settings, offline: bool) -> object:
             when = "never (the snapshot cannot be read)"
         log.info("--offline: sync skipped; building from the snapshot synced %s", when)
         return snap
-    from ..sync import sync_if_configured
+    from generator.sync import sync_if_configured
 
     def emit(message: str) -> None:
         if message.startswith("warning: "):
@@ -64,8 +64,10 @@ def sync_step(board: Settings, offline: bool) -> object:
     return getattr(outcome, "snapshot", None)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
-    """Run the real mkdocs build through its Python API."""
+def mkdocs_build(
+    config_file: Path, site_dir: Path | None, strict: bool, built: BuiltBoard | None = None
+) -> None:
+    """Run the real mkdocs build through its Python API, handing the plugin ``built``."""
     from mkdocs.commands.build import build as mkdocs_build_command
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -76,6 +78,14 @@ def mkdocs_build(config_file: Path, site_dir: Path | None, strict: bool) -> None
             site_dir=str(site_dir) if site_dir else None,
             strict=True if strict else None,
         )
+        plugin = config.plugins.get("ideaboard")
+        if plugin is None:
+            raise click.ClickException(
+                f"{config_file.name}: expected an 'ideaboard' entry under 'plugins:' but "
+                "received none, so no board page would be built. Add it, for example:\n"
+                "plugins:\n  - search\n  - ideaboard:\n      repo: OWNER/NAME"
+            )
+        plugin.prebuilt = built
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build_command(config)
@@ -114,6 +124,6 @@ def build(ctx: click.Context, site_dir: Path | None, strict: bool, offline: bool
             click.echo(summary(len(ideas), problems))
             ctx.exit(1)
         snap = sync_step(board, offline)
-    preload(board, ideas, snap)
+        built = build_board(board, ideas=ideas, snapshot=snap)
     del ideas, snap
-    mkdocs_build(ctx.find_root().obj["config_file"], site_dir, strict)
+    mkdocs_build(ctx.find_root().obj["config_file"], site_dir, strict, built)

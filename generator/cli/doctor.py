@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from .. import doctor as dr
-from .. import snapshot
-from ..errors import IdeaboardError
-from . import can_connect, connect, load_ideas, settings
+from generator.cli import can_connect, connect, load_ideas, settings
+from generator.errors import IdeaboardError
+from generator.loop import doctor as dr
+from generator.sync import store as snapshot
 
 
 @click.command()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
-from .. import feedback as fb
-from ..config import Settings
-from ..errors import IdeaboardError
-from ..idea import Idea
-from . import connect, load_ideas, settings
+from generator.cli import connect, load_ideas, settings
+from generator.config import Settings
+from generator.errors import IdeaboardError
+from generator.loop import feedback as fb
+from generator.model import Idea
+from generator.pipeline import build_board
 
 
 @click.command()
@@ -71,10 +72,7 @@ def feedback(ctx: click.Context, slugs: tuple[str, ...], do_apply: bool) -> None
 
 
 def _board(config: Settings, ideas: tuple[Idea, ...]):
-    from .. import snapshot
-    from ..tally import tally
-
-    return tally(ideas, snapshot.load_or_empty(config.snapshot, config.repo), config)
+    return build_board(config, ideas=ideas).board
 
 
 def _summary(writes: list[fb.Action], *, dry_run: bool) -> str:

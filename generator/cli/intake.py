@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from .. import intake as ik
-from .. import snapshot
-from ..errors import IdeaboardError
-from ..loader import load_board
-from . import can_connect, connect, settings
+from generator.cli import can_connect, connect, settings
+from generator.errors import IdeaboardError
+from generator.load import load_board
+from generator.loop import intake as ik
+from generator.sync import store as snapshot
 
 
 @click.command()

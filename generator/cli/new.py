@@ -8,13 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..idea import SLUG_RE
-from ..idea_file import new_idea_text
-from ..loader import Document, parse_text
-from ..schema import schema_url_for
-from ..slug import unique_slug
-from ..validate import check_document
-from . import settings
+from generator.authoring import new_idea_text, unique_slug
+from generator.cli import settings
+from generator.load import Document, check_document, parse_text, schema_url_for
+from generator.model import SLUG_RE
 
 
 @click.command()

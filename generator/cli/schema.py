@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..schema import schema_text
+from generator.load import schema_text
 
 
 @click.command()

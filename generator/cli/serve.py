@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from . import settings
-from .build import setup_logging
+from generator.cli import settings
+from generator.cli.build import setup_logging
 
 
 @click.command()

@@ -6,9 +6,9 @@ import datetime as dt
 
 import click
 
-from ..errors import IdeaboardError
-from ..history import Change, change_status
-from . import settings
+from generator.authoring import Change, change_status
+from generator.cli import settings
+from generator.errors import IdeaboardError
 
 
 @click.command()

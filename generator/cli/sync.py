@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from .. import sync as syncing
-from ..errors import IdeaboardError
-from ..github import token_from_env
-from ..progress import for_terminal
-from . import settings
+from generator.cli import settings
+from generator.errors import IdeaboardError
+from generator.github import token_from_env
+from generator.sync import for_terminal
+from generator.sync import run as syncing
 
 
 @click.command()

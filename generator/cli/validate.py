@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..validate import check_path
-from . import settings
+from generator.cli import settings
+from generator.load import check_path
 
 
 @click.command()

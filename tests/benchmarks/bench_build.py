@@ -43,8 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from generator.snapshot import from_json, to_json  # noqa: E402
-from tests.browser_support import build_command, offline_env  # noqa: E402
+from generator.sync.store import from_json, to_json  # noqa: E402
+from tests.browser import build_command, offline_env  # noqa: E402
 
 REPO = "lumen-notes/lumen"
 SYNCED_AT = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)

@@ -20,10 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from generator.insights import compute
-from generator.tally import tally
-from tests.helpers import best
-from tests.test_tally import (
+from generator.tally.insights import compute
+from generator.tally.votes import tally
+from tests.builders import (
     NO_AUTHOR,
     SETTINGS,
     ago,
@@ -33,6 +32,7 @@ from tests.test_tally import (
     synthetic_board,
     vote,
 )
+from tests.helpers import best
 
 
 def duplicate_chain(n: int):

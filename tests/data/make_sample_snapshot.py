@@ -38,17 +38,17 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import statuses as st  # noqa: E402
-from generator.idea import Idea  # noqa: E402
-from generator.snapshot import (  # noqa: E402
+from generator.model import statuses as st  # noqa: E402
+from generator.model.idea import Idea  # noqa: E402
+from generator.model.snapshot import (  # noqa: E402
     REACTIONS,
     Actor,
     Issue,
     RateLimit,
     Snapshot,
     Vote,
-    to_json,
 )
+from generator.sync.store import to_json  # noqa: E402
 
 REPO = "lumen-notes/lumen"
 ISSUES_URL = f"https://github.com/{REPO}/issues"

@@ -1,8 +1,8 @@
 """A fake GitHub for tests: real HTTP on 127.0.0.1, GraphQL checked against GitHub's schema.
 
-Use it as a context manager, or through the pytest fixture ``fake_github``
-(import it into the test module: ``from tests.fakegithub import fake_github_fixture``;
-the fixture's name is ``fake_github``)::
+Use it as a context manager, or through the pytest fixture ``fake_github``, which
+the pytest plugin ``tests.fakegithub.plugin`` provides to every test (``tests/conftest.py``
+registers it)::
 
     from tests.fakegithub import TOKEN, FakeGitHub, fake_settings
 
@@ -81,12 +81,8 @@ in the schema, so a bot's reaction shows its REST login (``name[bot]``) there.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-from .server import FAULTS, FakeGitHub
-from .state import EPOCH, generate, iso
+from tests.fakegithub.server import FAULTS, FakeGitHub
+from tests.fakegithub.state import EPOCH, generate, iso
 
 # Recognizable, never real; split so secret scanners do not flag the source itself.
 TOKEN = "ghp_" + "FAKEtoken0123456789abcdefghijklmnopqrstu"
@@ -98,22 +94,10 @@ __all__ = [
     "REPO",
     "TOKEN",
     "FakeGitHub",
-    "fake_github_fixture",
     "fake_settings",
     "generate",
     "iso",
 ]
-
-
-@pytest.fixture(name="fake_github")
-def fake_github_fixture() -> Iterator[FakeGitHub]:
-    """A started ``FakeGitHub`` for ``lumen-notes/lumen`` expecting ``TOKEN``.
-
-    On teardown it fails the test if any GraphQL query was one GitHub would refuse.
-    """
-    with FakeGitHub(REPO, token=TOKEN) as fake:
-        yield fake
-        assert fake.invalid_queries == [], fake.invalid_queries
 
 
 def fake_settings(fake: FakeGitHub, root, **changes):

@@ -29,7 +29,7 @@ from graphql import (
 from graphql.language import FieldNode, OperationDefinitionNode, visit
 from graphql.language.visitor import Visitor
 
-from .state import REACTION_ENUM, REACTION_REST, Issue, Repo, iso
+from tests.fakegithub.state import REACTION_ENUM, REACTION_REST, Issue, Repo, iso
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "github" / "schema.graphql"
 MAX_PAGE = 100

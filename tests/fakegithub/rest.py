@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .state import REACTION_ENUM, Comment, Issue, Label, Reaction, Repo, User, iso
+from tests.fakegithub.state import REACTION_ENUM, Comment, Issue, Label, Reaction, Repo, User, iso
 
 DOCS = "https://docs.github.com/rest"
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from . import graphql_api, rest
-from .state import ASSOCIATIONS, EPOCH, Comment, Issue, Reaction, Repo, generate
+from tests.fakegithub import graphql_api, rest
+from tests.fakegithub.state import ASSOCIATIONS, EPOCH, Comment, Issue, Reaction, Repo, generate
 
 FAULTS = (
     "timeout",  # sleep `delay` seconds before answering (longer than the client's timeout)

@@ -1,0 +1,512 @@
+"""Read idea files safely: ``ideas/*.yaml`` into plain data with the line of every field.
+
+Anyone can send a pull request that edits a YAML file, so reading one must be
+safe and must never stop the run.  Before parsing, a file is refused if it is a
+symlink out of ``ideas/``, larger than ``max_file_size``, not UTF-8, or empty.
+Parsing uses PyYAML's safe loader (the C one when available) and then walks the
+node tree once to record the line and column of each key and value, to catch
+duplicate keys (PyYAML keeps the last one silently), aliases (refused outright:
+alias expansion is how a "YAML bomb" works) and deep nesting.  Every problem
+becomes a ``Problem``; nothing here raises on a bad file.
+
+``load_board(settings)`` (below) loads and validates a whole board; the rules
+themselves live in ``validate.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from generator.errors import Problem
+
+if TYPE_CHECKING:
+    from generator.config import Settings
+    from generator.model import Idea
+
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: How deep an idea file may nest (the file, history, one entry: 3 levels).
+MAX_DEPTH = 10
+
+#: Above this rough bound on nesting, scan the events before building nodes:
+#: PyYAML's C composer recurses and crashes the interpreter on ~100,000 levels.
+_SAFE_DEPTH_BOUND = 500
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _Loader(_Base):
+    """The safe loader, except that an impossible date stays a string.
+
+    PyYAML raises on ``2026-02-30``; as a string, the schema reports it with
+    the field's name and line like any other bad date.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+@dataclass
+class Document:
+    """One idea file as read: its data (or None) and where each field is.
+
+    ``keys`` maps a dotted field path (``history.2.date``) to the 1-based
+    ``(line, col)`` of its key (for a list item: of the item); ``values`` to
+    that of its value.  The root is the empty path.
+    """
+
+    path: Path
+    display: str
+    data: Any = None
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    def problem(
+        self, field_path: str, message: str, *, at: str = "value", where: str | None = None
+    ) -> Problem:
+        """A problem about ``field_path``, at its value (or its key) or its nearest parent.
+
+        ``where`` places it at another field (a missing field: at its parent).
+        """
+        table = self.values if at == "value" else self.keys
+        probe = field_path if where is None else where
+        while probe not in table and probe:
+            probe = probe.rpartition(".")[0]
+        line, col = table.get(probe, (1, 1))
+        return Problem(self.display, line, col, field_path, message)
+
+    def add(self, line: int, col: int, field_path: str, message: str) -> None:
+        self.problems.append(Problem(self.display, line, col, field_path, message))
+
+
+def list_files(directory: Path, display: Any) -> tuple[list[Path], list[Problem]]:
+    """The idea files of ``directory``, sorted, and problems with the other entries.
+
+    ``display(path)`` gives the path to show in messages.  ``.yml`` files get a
+    problem that suggests the rename; dotfiles, ``.json`` files (the snapshot)
+    and anything else that is not YAML are ignored.  Symlinks are followed only
+    when they stay inside ``directory``.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as exc:
+        return [], [
+            Problem(display(directory), 0, 0, "", f"cannot read the folder: {exc.strerror}")
+        ]
+    root = directory.resolve()
+    for path in entries:
+        name = path.name
+        if name.startswith("."):
+            continue
+        suffix = path.suffix.lower()
+        if suffix == ".yml":
+            problems.append(_wrong_extension(display(path), path))
+            continue
+        if suffix != ".yaml":
+            continue
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            if not target.is_relative_to(root):
+                problems.append(
+                    Problem(
+                        display(path),
+                        0,
+                        0,
+                        "",
+                        f"symlink to a file outside {directory.name}/ refused "
+                        f"(it points to {os.readlink(path)!s}): copy the file in instead",
+                    )
+                )
+                continue
+        if not path.exists():
+            problems.append(
+                Problem(display(path), 0, 0, "", "broken symlink: its target is missing")
+            )
+            continue
+        if not path.is_file():
+            if not path.is_dir():
+                problems.append(Problem(display(path), 0, 0, "", "not a regular file"))
+            continue
+        if path.suffix != ".yaml":
+            problems.append(_wrong_extension(display(path), path))
+            continue
+        files.append(path)
+    return files, problems
+
+
+def read_document(path: Path, display: str, max_file_size: int) -> Document:
+    """Read one idea file; problems are collected on the returned document."""
+    doc = Document(path, display)
+    try:
+        size = path.stat().st_size
+        if size > max_file_size:
+            doc.add(0, 0, "", _too_big(size, max_file_size))
+            return doc
+        with path.open("rb") as handle:
+            raw = handle.read(max_file_size + 1)
+    except OSError as exc:
+        doc.add(0, 0, "", f"cannot read the file: {exc.strerror}")
+        return doc
+    if len(raw) > max_file_size:  # it grew since stat()
+        doc.add(0, 0, "", _too_big(len(raw), max_file_size))
+        return doc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.add(
+            line,
+            col,
+            "",
+            f"expected UTF-8 text but received the byte 0x{raw[exc.start]:02x} "
+            f"(byte {exc.start + 1} of the file), which is not UTF-8: save the file as UTF-8",
+        )
+        return doc
+    parse_text(doc, text.removeprefix("\ufeff"))
+    return doc
+
+
+def parse_text(doc: Document, text: str) -> None:
+    """Parse YAML text into ``doc.data``, recording positions and problems."""
+    if not text.strip():
+        doc.add(1, 1, "", _EMPTY)
+        return
+    if _depth_bound(text) > _SAFE_DEPTH_BOUND and not _scan_events(doc, text):
+        return
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+            doc.add(1, 1, "", _EMPTY)
+            return
+        if not _walk(doc, node, text):
+            return
+        if not isinstance(node, yaml.MappingNode):
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            line, col = _pos(node)
+            shown = f": {_short(node.value)}" if isinstance(node, yaml.ScalarNode) else ""
+            doc.add(
+                line,
+                col,
+                "",
+                "expected a mapping of fields (title: ..., summary: ..., status: ...) "
+                f"but received {kind}{shown}",
+            )
+            return
+        doc.data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        doc.problems.append(_yaml_problem(doc, exc, text))
+    except yaml.YAMLError as exc:  # unmarked: the reader's, about characters
+        doc.problems.append(_reader_problem(doc, exc, text))
+    except RecursionError:
+        doc.add(1, 1, "", _too_deep())
+    finally:
+        loader.dispose()
+
+
+_EMPTY = (
+    "the file is empty: expected a mapping of fields "
+    "(title, summary, status, created, ...); run 'ideaboard new' for a template"
+)
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"the file is {size:,} bytes, over the limit of {limit:,} bytes: shorten it, "
+        "or raise plugins.ideaboard.max_file_size in mkdocs.yml"
+    )
+
+
+def _too_deep() -> str:
+    return (
+        f"nested more than {MAX_DEPTH} levels deep; an idea file needs three "
+        "(the file, a list such as history, one entry)"
+    )
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _walk(doc: Document, root: yaml.Node, text: str) -> bool:
+    """Record positions; refuse aliases, duplicate keys and deep nesting.
+
+    Returns False when the document must not be constructed (aliases, depth).
+    Iterative, and each node is visited once, so a hostile file costs time in
+    proportion to its size.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str, int]] = [(root, "", 1)]
+    doc.keys[""] = doc.values[""] = _pos(root)
+    ok = True
+    while stack:
+        node, path, depth = stack.pop()
+        if id(node) in seen:
+            _alias_problem(doc, text)
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if depth > MAX_DEPTH:
+            line, col = _pos(node)
+            doc.add(line, col, path, _too_deep())
+            return False
+        prefix = f"{path}." if path else ""
+        children: list[tuple[yaml.Node, str, int]] = []
+        if isinstance(node, yaml.MappingNode):
+            first: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                if id(key_node) in seen:
+                    _alias_problem(doc, text)
+                    return False
+                seen.add(id(key_node))
+                if not isinstance(key_node, yaml.ScalarNode):
+                    line, col = _pos(key_node)
+                    doc.add(line, col, path, "expected a field name but received a list or mapping")
+                    ok = False
+                    continue
+                key = key_node.value
+                child = prefix + key
+                if key in first:
+                    line, col = _pos(key_node)
+                    doc.add(
+                        line,
+                        col,
+                        child,
+                        f"duplicate key {key!r} (first set on line {first[key]}): "
+                        "YAML keeps only the last value silently; remove one of them",
+                    )
+                    continue  # keep going: the file is reported, its other fields checked
+                first[key] = key_node.start_mark.line + 1
+                doc.keys[child] = _pos(key_node)
+                doc.values[child] = _pos(value_node)
+                children.append((value_node, child, depth + 1))
+        else:
+            for index, item in enumerate(node.value):
+                child = f"{prefix}{index}"
+                doc.keys[child] = doc.values[child] = _pos(item)
+                children.append((item, child, depth + 1))
+        stack.extend(reversed(children))
+    return ok
+
+
+def _alias_problem(doc: Document, text: str) -> None:
+    line, col, name = 1, 1, ""
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                line, col = event.start_mark.line + 1, event.start_mark.column + 1
+                name = f" (*{event.anchor})"
+                break
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    doc.add(
+        line,
+        col,
+        "",
+        f"YAML aliases{name} are not allowed in idea files: aliases can expand "
+        "exponentially (a 'YAML bomb'); write the value out in full",
+    )
+
+
+def _depth_bound(text: str) -> int:
+    """A cheap upper bound on how deep ``text`` nests (usually far above the truth).
+
+    Block nesting needs more indentation or a ``-``/``?`` indicator per level;
+    flow nesting needs a bracket per level.
+    """
+    indent = max(map(len, _INDENTS.findall(text)), default=0)
+    flow = text.count("[") + text.count("{")
+    return flow + text.count("- ") + text.count("-\n") + text.count("?") + indent + 2
+
+
+_INDENTS = re.compile(r"^ +", re.MULTILINE)
+
+
+def _scan_events(doc: Document, text: str) -> bool:
+    """Check nesting and aliases on the event stream, which the C parser builds without recursion.
+
+    Returns False (with a problem recorded) when the file must not be composed.
+    """
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    doc.add(mark.line + 1, mark.column + 1, "", _too_deep())
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                _alias_problem(doc, text)
+                return False
+    except yaml.MarkedYAMLError as exc:
+        doc.problems.append(_yaml_problem(doc, exc, text))
+        return False
+    except yaml.YAMLError as exc:
+        doc.problems.append(_reader_problem(doc, exc, text))
+        return False
+    finally:
+        loader.dispose()
+    return True
+
+
+def _reader_problem(doc: Document, exc: yaml.YAMLError, text: str) -> Problem:
+    position = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    if position is None or character is None:
+        return Problem(doc.display, 1, 1, "", f"malformed YAML: {exc}")
+    code = character if isinstance(character, int) else ord(character)
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Problem(
+        doc.display,
+        line,
+        col,
+        "",
+        f"malformed YAML: the control character U+{code:04X} is not allowed; remove it",
+    )
+
+
+_TAB_INDENT = re.compile(r"^ *\t")
+
+
+def _yaml_problem(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """Translate PyYAML's message into one that says what to fix, at the right line."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    lines = text.splitlines()
+    # A tab in the indentation of this line or the one above is nearly always the cause.
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines) and _TAB_INDENT.match(lines[number - 1]):
+            tab_col = lines[number - 1].index("\t") + 1
+            return Problem(
+                doc.display,
+                number,
+                tab_col,
+                "",
+                "a tab character in the indentation: YAML indents with spaces only; "
+                "replace the tab with spaces",
+            )
+    if "\\t" in problem or "tab" in problem:
+        return Problem(
+            doc.display,
+            line,
+            col,
+            "",
+            "a tab character where YAML expects spaces: replace the tab with spaces",
+        )
+    if "found undefined alias" in problem or "found undefined alias" in context:
+        return Problem(
+            doc.display,
+            line,
+            col,
+            "",
+            "YAML aliases are not allowed in idea files: write the value out in full",
+        )
+    if problem.startswith("could not determine a constructor for the tag"):
+        tag = problem.rpartition(" ")[2]
+        message = f"the YAML tag {tag} is not allowed in idea files; remove it"
+    elif problem.startswith("mapping values are not allowed"):
+        message = (
+            "malformed YAML: a ':' where no new key can start; check this line's "
+            "indentation, or quote a value that contains ': '"
+        )
+    elif "could not find expected ':'" in problem:
+        message = (
+            "malformed YAML: expected 'key: value'; indent a line that continues the "
+            "value above, or quote the value"
+        )
+    elif "flow" in context and exc.context_mark:
+        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+        message = (
+            "malformed YAML: a list or mapping in brackets that is never closed; "
+            "add the closing ']' or '}'"
+        )
+    elif problem.startswith(("did not find expected", "expected <block end>")):
+        message = (
+            "malformed YAML: bad indentation; align this line with the other keys "
+            f"at its level ({problem})"
+        )
+    elif "expected a single document" in context:
+        message = "expected a single YAML document but found a second one (a '---' line)"
+    elif "while scanning a quoted scalar" in context:
+        start = exc.context_mark
+        if start:
+            line, col = start.line + 1, start.column + 1
+        message = "malformed YAML: a quoted value that is never closed; add the closing quote"
+    else:
+        detail = f"{context}: {problem}" if context else problem
+        message = f"malformed YAML: {detail}"
+    return Problem(doc.display, line, col, "", message)
+
+
+def iso_dates(value: Any) -> Any:
+    """``value`` with every date as an ISO string, as JSON Schema sees dates."""
+    if isinstance(value, dict):
+        return {k: iso_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [iso_dates(v) for v in value]
+    if isinstance(value, dt.date):  # datetimes too: they then fail the date pattern
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    return value
+
+
+def load_board(settings: Settings) -> tuple[tuple[Idea, ...], tuple[Problem, ...]]:
+    """Load and validate every idea of the board in ``settings.ideas_dir``.
+
+    Returns the valid ideas sorted by slug and every problem found, sorted by
+    path, line and column; never raises on a bad file.  Paths in messages are
+    relative to the folder of ``mkdocs.yml`` (``ideas/x.yaml``).
+    """
+    from generator.load.validate import load_tree  # validate builds on this module
+
+    return load_tree(settings.ideas_dir, settings, relative_to=settings.root)
+
+
+def _wrong_extension(shown: str, path: Path) -> Problem:
+    return Problem(
+        shown,
+        0,
+        0,
+        "",
+        f"expected the extension .yaml but received {path.suffix}: rename it to {path.stem}.yaml",
+    )

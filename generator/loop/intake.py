@@ -1,0 +1,268 @@
+"""Turn new idea issues into idea files, and point their authors at similar ideas.
+
+For every open, idea-labelled issue that no file in ``ideas/`` names yet,
+``plan`` makes a ``Proposal``: the text of ``ideas/<slug>.yaml`` (status
+``settings.initial_status``, the issue number, the issue's creation date, the
+title, and a summary and description read from the form by ``form.py``) and
+the comment that lists up to three similar ideas already on the board.
+
+Issue text is untrusted.  It reaches the file only through a YAML emitter, and
+the text is loaded back and compared before it is written, so no title or body
+can add a key, end a block early or smuggle in a tag.  The comment carries a
+hidden marker (``<!-- ideaboard:similar -->``), and the comments are read
+before posting, so running intake again never posts twice.  Only a marker in
+a comment by a bot or a maintainer counts (``feedback.by_the_board``): anyone
+can comment on the issue, and a marker planted by the proposer or a passer-by
+must not silence the similar-ideas comment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml as pyyaml
+
+from generator.config import Settings
+from generator.errors import IdeaboardError
+from generator.loop import form
+from generator.loop.feedback import idea_url, md_link, post_once
+from generator.loop.similar import similar_ideas
+from generator.model import Idea, Issue
+from generator.model import statuses as st
+
+#: The marker that says "intake has already commented on this issue".
+MARKER = "<!-- ideaboard:similar -->"
+
+#: The schema's limits (``idea.schema.json``), so that a long issue still makes a valid file.
+TITLE_MAX = 200
+SUMMARY_MAX = 300
+DESCRIPTION_MAX = 20000
+
+#: The note of the first history entry of an idea that came in through intake.
+FIRST_NOTE = "Proposed on GitHub. Vote for it with a 👍 on the issue."
+
+# "[Idea]: Dark mode", "Idea: dark mode", "[feature request] dark mode"
+_PREFIX_RE = re.compile(
+    r"^\s*(?:\[\s*(?:idea|feature(?:\s+request)?|proposal)\s*\]|(?:idea|proposal)\s*:)\s*:?\s*",
+    re.IGNORECASE,
+)
+_ISSUE_KEY_RE = re.compile(r"^issue\s*:\s*['\"]?(\d+)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One new idea file to write, and the comment to post on its issue."""
+
+    number: int
+    slug: str
+    path: str  # relative to the board's root: "ideas/dark-mode.yaml"
+    title: str
+    text: str
+    comment: str
+    similar: tuple[str, ...]  # slugs, best first
+
+
+def taken(settings: Settings) -> tuple[set[str], set[int]]:
+    """The slugs in use and the issue numbers named by any file, valid or not.
+
+    Read from the raw files rather than from the loaded ideas: a file that
+    does not validate still names its issue, and must not get a twin.
+    """
+    slugs: set[str] = set()
+    numbers: set[int] = set()
+    for path in sorted(settings.ideas_dir.glob("*.yaml")):
+        slugs.add(path.stem)
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")[: settings.max_file_size]
+        except OSError:
+            continue
+        numbers.update(int(n) for n in _ISSUE_KEY_RE.findall(text))
+    return slugs, numbers
+
+
+def wanted(issue: Issue, settings: Settings, numbers: set[int]) -> bool:
+    """Whether intake should take this issue in: open, idea-labelled, not on the board."""
+    labels = {name.casefold() for name in issue.labels}
+    return (
+        issue.state == "open"
+        and settings.label.casefold() in labels
+        and issue.number not in numbers
+        and "/pull/" not in issue.url
+    )
+
+
+def plan(
+    issues: Iterable[Issue],
+    ideas: Sequence[Idea],
+    settings: Settings,
+    *,
+    slugs: set[str],
+    numbers: set[int],
+) -> list[Proposal]:
+    """The proposals for the ``issues`` not on the board yet, oldest issue first."""
+    from generator.authoring.slug import (
+        unique_slug,  # the foundation's slugs: readable, for any script
+    )
+
+    board = [i for i in ideas if not i.hidden and settings.statuses.get(i.status) != st.DUPLICATE]
+    slugs = set(slugs)
+    proposals = []
+    for issue in sorted(issues, key=lambda i: i.number):
+        if not wanted(issue, settings, numbers):
+            continue
+        fields = form.parse(issue.body)
+        title = clean_title(issue.title, fields, issue.number)
+        slug = unique_slug(title, slugs)
+        slugs.add(slug)
+        found = similar_ideas(title, _form_text(fields), board)
+        path = f"{_rel_dir(settings)}/{slug}.yaml"
+        proposals.append(
+            Proposal(
+                number=issue.number,
+                slug=slug,
+                path=path,
+                title=title,
+                text=idea_text(issue, title, fields, settings),
+                comment=comment(found, settings),
+                similar=tuple(idea.slug for idea, _score in found),
+            )
+        )
+    return proposals
+
+
+def clean_title(raw: str, fields: form.Form, number: int) -> str:
+    """The idea's title: the issue's, without the form's ``[Idea]:`` prefix, on one line."""
+    title = " ".join(form.clean(raw or "").split())
+    title = _PREFIX_RE.sub("", title).strip()
+    if not title:
+        title = fields.summary("", TITLE_MAX)
+    return form.truncate(title, TITLE_MAX) or f"Idea from issue #{number}"
+
+
+def idea_text(issue: Issue, title: str, fields: form.Form, settings: Settings) -> str:
+    """The new idea file, written by a YAML emitter and checked by loading it back."""
+    from generator.authoring import new_idea_text  # the foundation's file layout
+
+    created = issue.created_at.astimezone(dt.UTC).date()
+    summary = fields.summary(title, SUMMARY_MAX) or title
+    description = _cap(fields.description(), issue.number)
+    text = new_idea_text(
+        title,
+        summary,
+        status=settings.initial_status,
+        created=created,
+        description=description,
+        issue=issue.number,
+        note=FIRST_NOTE,
+    )
+    expected = {"title": title, "summary": summary, "issue": issue.number, "created": created}
+    if not _reads_back(text, expected, description):
+        raise IdeaboardError(
+            f"issue #{issue.number}: the idea file would not read back as written; "
+            "add it by hand with 'ideaboard new'."
+        )
+    return text
+
+
+def comment(found: Sequence[tuple[Idea, float]], settings: Settings) -> str:
+    """The one comment intake posts: thanks, what happens next, and similar ideas."""
+    board = settings.site_url.rstrip("/") + "/" if settings.site_url else None
+    where = f"the [idea board]({board})" if board else "the idea board"
+    lines = [
+        MARKER,
+        f"Thanks for the idea! A maintainer will read it and add it to {where}. "
+        "Anyone can vote for it with a 👍 reaction on this issue, and we will post "
+        "here whenever its status changes.",
+    ]
+    if found:
+        lines += [
+            "",
+            "These ideas already on the board look similar. If one of them is what you "
+            "mean, add your 👍 there and say so here, and we will merge the two:",
+            "",
+        ]
+        for idea, _score in found:
+            link = md_link(idea.title, idea_url(settings, idea.slug))
+            extra = ", ".join(
+                part for part in (f"#{idea.issue}" if idea.issue else "", idea.status) if part
+            )
+            lines.append(f"- {link} ({extra})")
+    return "\n".join(lines) + "\n"
+
+
+def write(proposals: Iterable[Proposal], settings: Settings) -> list[Path]:
+    """Write each proposal's file; an existing file is never overwritten."""
+    written = []
+    for proposal in proposals:
+        path = settings.root / proposal.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(proposal.text)
+        written.append(path)
+    return written
+
+
+def post(proposal: Proposal, client: Any) -> bool:
+    """Post the proposal's comment unless the issue already has one; ``True`` if posted."""
+    return post_once(client, proposal.number, proposal.comment, "similar")
+
+
+def _form_text(fields: form.Form) -> str:
+    return "\n".join(
+        (
+            fields.problem,
+            fields.solution,
+            fields.benefits,
+            fields.preamble,
+            *tuple(text for _heading, text in fields.other),
+        )
+    )
+
+
+def _cap(description: str, number: int) -> str:
+    description = "\n".join(line.rstrip() for line in description.split("\n")).strip()
+    if len(description) <= DESCRIPTION_MAX:
+        return description
+    note = f"\n\n*(Cut short here: the full text is on issue #{number}.)*"
+    cut = description[: DESCRIPTION_MAX - len(note)]
+    paragraph = cut.rfind("\n\n")
+    if paragraph > DESCRIPTION_MAX // 2:
+        cut = cut[:paragraph]
+    return cut.rstrip() + note
+
+
+def _reads_back(text: str, expected: Mapping[str, Any], description: str) -> bool:
+    try:
+        loaded = pyyaml.safe_load(text)
+    except pyyaml.YAMLError:
+        return False
+    if not isinstance(loaded, dict):
+        return False
+    got = (loaded.get("description") or "").rstrip("\n")
+    return got == description and all(loaded.get(k) == v for k, v in expected.items())
+
+
+def _rel_dir(settings: Settings) -> str:
+    try:
+        return settings.ideas_dir.relative_to(settings.root).as_posix()
+    except ValueError:
+        return settings.ideas_dir.as_posix()
+
+
+__all__ = [
+    "MARKER",
+    "Proposal",
+    "clean_title",
+    "comment",
+    "idea_text",
+    "plan",
+    "post",
+    "taken",
+    "wanted",
+    "write",
+]

@@ -1,0 +1,85 @@
+"""The one place that loads and tallies: ``build_board(settings)`` -> ``BuiltBoard``.
+
+The plugin, ``ideaboard build``, ``feedback`` and ``doctor`` all start here, so
+they see the same board from the same files and snapshot.  A caller that has
+already read the ideas or the snapshot (``ideaboard build`` validates and syncs
+first) hands them in instead of having them read again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.config import Settings
+from generator.errors import IdeaboardError, Problem
+from generator.load import load_board
+from generator.model import Board, Idea, Snapshot
+from generator.sync import load_or_empty
+from generator.tally import Insights, compute, paused_gc, tally
+
+
+class ProblemsError(IdeaboardError):
+    """The idea files have problems: nothing is built from them."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        lines = "\n".join(p.format() for p in self.problems)
+        super().__init__(f"the ideas have {len(self.problems)} problem(s):\n{lines}")
+
+
+@dataclass(frozen=True)
+class BuiltBoard:
+    """The ideas as loaded, the snapshot they were tallied with, the board and its insights."""
+
+    ideas: tuple[Idea, ...]
+    snapshot: Snapshot
+    board: Board
+    insights: Insights
+
+
+def load_ideas(settings: Settings) -> tuple[Idea, ...]:
+    """Every idea on the board; raise ``ProblemsError`` if any file has a problem."""
+    ideas, problems = load_board(settings)
+    if problems:
+        raise ProblemsError(problems)
+    return ideas
+
+
+def build_board(
+    settings: Settings,
+    *,
+    ideas: tuple[Idea, ...] | None = None,
+    snapshot: Snapshot | None = None,
+) -> BuiltBoard:
+    """Load (unless given), tally and compute the insights of the board ``settings`` names."""
+    # Loading a big snapshot makes millions of small objects, none of them garbage;
+    # the cyclic collector would walk them again and again (2-3x slower at 10,000
+    # ideas).  Pause it while loading and tallying.
+    with paused_gc():
+        if ideas is None:
+            ideas = load_ideas(settings)
+        if snapshot is None:
+            snapshot = load_or_empty(settings.snapshot, settings.repo)
+        board = tally(ideas, snapshot, settings)
+        return BuiltBoard(ideas, snapshot, board, compute(board, settings))
+
+
+def without_votes(board: Board) -> Board:
+    """The board without each vote as an object: the pages need only the counts.
+
+    On a big board the snapshot's votes and the tally's voters are most of the memory
+    (a million of each at 10,000 ideas); dropping them before rendering lets them go.
+    """
+    entries = tuple(
+        dataclasses.replace(
+            e,
+            voters=(),
+            issue=None
+            if e.issue is None
+            else dataclasses.replace(e.issue, voters=(), comment_times=()),
+        )
+        for e in board.entries
+    )
+    return dataclasses.replace(board, entries=entries)

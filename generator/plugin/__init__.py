@@ -1,0 +1,3 @@
+from generator.plugin.plugin import IdeaboardPlugin
+
+__all__ = ["IdeaboardPlugin"]

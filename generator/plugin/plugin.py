@@ -1,0 +1,232 @@
+"""The ``ideaboard`` mkdocs plugin: wires mkdocs events to load, tally and render.
+
+The work lives in ``generator/``; this file only connects it to mkdocs:
+
+- ``on_config``: read the ``ideaboard`` options into ``Settings``;
+- ``on_files``: load the ideas, tally them with the snapshot, render the pages
+  and assets, and add them to the site as generated files;
+- ``on_page_markdown`` / ``on_page_content``: every generated page is a tiny
+  placeholder for Python-Markdown; its escaped title goes into ``page.meta``
+  and its pre-rendered, sanitized body replaces the HTML afterwards, so
+  untrusted text never meets the site's markdown extensions.  The search plugin
+  is shown only an idea's searchable part (title, summary, description);
+- ``on_page_context`` (after the search plugin): put the full body back, and hand
+  Material the blocks that are the same on every page of a folder outside the nav,
+  rendered once (``site_theme/overrides/main.html`` uses them);
+- ``on_serve``: watch ``ideas/`` and the snapshot, so editing a YAML file
+  rebuilds and reloads the page.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator import render
+from generator.config import IdeaboardConfig, Settings, settings_from
+from generator.errors import IdeaboardError
+from generator.pipeline import BuiltBoard, build_board, without_votes
+
+log = logging.getLogger("mkdocs.plugins.ideaboard")
+
+# The markdown mkdocs sees for a generated page: nothing for its extensions to act on.
+PLACEHOLDER = "\n"
+# Material's blocks that come out the same on every generated page outside the nav in
+# one folder (but for the title in the header); see _shared_chrome.
+SHARED_BLOCKS = ("site_nav", "tabs", "header", "footer", "styles", "scripts", "config")
+# Stands for the page title in the header rendered once per folder (see _shared_chrome).
+TITLE_STAND_IN = "\x00ideaboard-title\x00"
+# From this many ideas on, idea pages are rendered lazily (see on_files).
+LAZY_IDEAS = 2000
+# Generated pages that the nav in mkdocs.yml may list; the rest stay out of it.
+NAV_PAGES = frozenset(
+    {"index.md", "roadmap.md", "shipped.md", "proposals.md", "insights.md", "tags/index.md"}
+)
+
+
+class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
+    """Generate the idea board's pages during ``mkdocs build`` and ``mkdocs serve``."""
+
+    #: Render Material's fixed blocks once per folder for pages outside the nav (tests turn
+    #: it off to check the shared HTML is what Material would have written).
+    share_chrome = True
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.site: render.Site | None = None
+        self.date: str | None = None
+        self.env = None
+        self.chrome: dict[str, dict[str, str]] = {}
+        #: A board that ``ideaboard build`` already built for this run (it validated and
+        #: synced first); used once, so ``mkdocs serve`` rebuilds from the files.
+        self.prebuilt: BuiltBoard | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.settings = settings_from(
+            self.config, root, site_url=config.site_url or "", site_name=config.site_name
+        )
+        if not config.use_directory_urls:
+            # Links between generated pages are written for /ideas/<slug>/ URLs.
+            raise PluginError("ideaboard: expected use_directory_urls: true but received false")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        board, insights = self._tally()
+        # On a big board, idea pages are rendered as mkdocs reaches them and dropped once
+        # written (on_page_context, on_post_page), so their bodies are never all in
+        # memory together; a small board renders them at once, which is a little faster.
+        lazy = len(board.entries) >= LAZY_IDEAS
+        self.site = render.render_site(board, insights, self.settings, lazy=lazy)
+        # Pages carry the sync day as their date, so the sitemap is the same every time.
+        self.date = render.build_date(board).isoformat()
+        del board, insights  # the renderer keeps what the idea pages need
+        for path, _page in self.site.pages.items():
+            self._add(files, config, path, PLACEHOLDER, in_nav=path in NAV_PAGES)
+        for path, content in self.site.assets.items():
+            self._add(files, config, path, content, in_nav=False)
+        # The board stays alive while mkdocs writes the pages (idea pages are rendered
+        # then); keep the collector from walking it over and over.  Undone after the build.
+        gc.freeze()
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.date:
+            page.update_date = self.date
+        generated = self._page(page)
+        if generated is None:
+            return markdown
+        # Material prints page titles without escaping: give it the escaped one.  (The
+        # home page keeps its nav title, so its <title> is the site name alone.)
+        if not page.is_homepage:
+            page.meta["title"] = str(generated.title)
+        # Tabs (desktop) and the drawer (phone) carry the nav; the cards want the width.
+        page.meta["hide"] = ["navigation", "toc"]
+        if not generated.search:
+            page.meta["search"] = {"exclude": True}
+        return PLACEHOLDER
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self._page(page)
+        if generated is None:
+            return html
+        # The search plugin indexes page.content next; give it only the searchable part.
+        # The full body replaces it in on_page_context, after the search plugin has run.
+        searchable = generated.search_html  # a lazy page renders it on each read
+        return str(generated.body if searchable is None else searchable)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.env = env
+        self.chrome = {}
+        return env
+
+    @event_priority(-100)  # after the search plugin has indexed the searchable part
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        generated = self._page(page)
+        if isinstance(generated, render.LazyIdeaPage) or (
+            generated is not None and generated.search_html is not None
+        ):
+            page.content = str(generated.body)
+        # Material renders the whole nav (tabs, header...) on every page.  Pages outside
+        # the nav in the same folder get the same HTML, so render it once per folder.
+        shared = generated is not None and not page.file.inclusion.is_in_nav()
+        if self.share_chrome and shared:
+            context.update(self._shared_chrome(context, page, config))
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # mkdocs keeps every page's HTML until the build ends; an idea page's is not
+        # needed once written, and a big board has thousands of them.
+        if isinstance(self._page(page), render.LazyIdeaPage):
+            page.content = None
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()
+        self.site = None  # serve rebuilds from scratch; let the last board go
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        if self.settings is not None:
+            for path in (self.settings.ideas_dir, self.settings.snapshot):
+                if path.exists():
+                    server.watch(str(path))
+        return server
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _tally(self):
+        built, self.prebuilt = self.prebuilt, None
+        if built is None:
+            try:
+                built = build_board(self.settings)
+            except IdeaboardError as exc:
+                raise PluginError(f"ideaboard: {exc}") from None
+        return without_votes(built.board), built.insights
+
+    def _shared_chrome(self, context, page: Page, config: MkDocsConfig) -> dict[str, str]:
+        """Material's nav, tabs, header and more for a page outside the nav, once per folder.
+
+        Every generated page outside the nav in one folder gets the same HTML for these
+        blocks, but the page title in the header; ``test_plugin`` checks the output is
+        byte-identical to Material rendering every page.
+        """
+        # Relative links differ between folders (from tags/x/, "Tags" is "../").
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        if folder not in self.chrome:
+            base = self.env.get_template("base.html")
+            values = dict(context)
+            # base.html sets these at its top level, which a lone block does not run.
+            values["features"] = config.theme.get("features") or []
+            values["lang"] = self.env.get_template("partials/language.html").make_module(values)
+            blocks = {}
+            # The header shows the page's title: render it around a stand-in, once.
+            title = page.meta.get("title")
+            page.meta["title"] = TITLE_STAND_IN
+            try:
+                for name in SHARED_BLOCKS:
+                    ctx = base.new_context(values)
+                    blocks[f"ib_{name}"] = "".join(base.blocks[name](ctx))
+            finally:
+                page.meta["title"] = title
+            if blocks["ib_header"].count(TITLE_STAND_IN) != 1:
+                del blocks["ib_header"]  # a theme that shows the title elsewhere: no sharing
+            self.chrome[folder] = blocks
+        blocks = dict(self.chrome[folder])
+        if "ib_header" in blocks:
+            blocks["ib_header"] = blocks["ib_header"].replace(
+                TITLE_STAND_IN, page.meta.get("title") or ""
+            )
+        return blocks
+
+    def _page(self, page: Page) -> render.Page | render.LazyIdeaPage | None:
+        if self.site is None or page.file.generated_by != "ideaboard":
+            return None
+        return self.site.pages.get(page.file.src_uri)
+
+    @staticmethod
+    def _add(files: Files, config: MkDocsConfig, path: str, content: str, in_nav: bool) -> None:
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            log.warning("ideaboard: %s is generated; the file in docs_dir is ignored", path)
+            files.remove(existing)
+        file = File.generated(
+            config,
+            path,
+            content=content,
+            inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+        )
+        file.generated_by = "ideaboard"
+        files.append(file)

@@ -1,0 +1,258 @@
+"""The vote snapshot: what the last good sync saw on GitHub, as plain data.
+
+The snapshot is one JSON file (format below).  It is the only thing the build
+needs from GitHub, so the board builds offline from the last good one.
+
+Format, version 1::
+
+    {
+      "format": "ideaboard-snapshot",
+      "version": 1,
+      "repo": "owner/name",
+      "synced_at": "2026-11-20T12:00:00Z",          # an input to the build, never now()
+      "complete": true,                             # false: a partial sync merged in
+      "rate_limit": {"limit": 5000, "remaining": 4811, "reset_at": "2026-11-20T13:00:00Z"},
+      "issues": [                                   # sorted by number
+        {"number": 12, "title": "...", "body": "...", "url": "https://github.com/o/n/issues/12",
+         "state": "open", "state_reason": null,   # closed: completed|not_planned|duplicate
+         "author": {"login": "alice", "type": "User"},   # null for a deleted account
+         "created_at": "...", "updated_at": "...", "closed_at": null,
+         "labels": ["idea"], "locked": false, "comments": 4,
+         "comment_times": ["..."],                  # creation times of the latest comments (<= 100)
+         "reactions": {"+1": 3, "-1": 0, "laugh": 0, "hooray": 0,
+                       "confused": 0, "heart": 1, "rocket": 0, "eyes": 0},
+         "voters": [["bob", "..."], ["ci[bot]", "...", "Bot"]]}  # every 👍: login, time, type
+      ],
+      "missing": [{"number": 7, "reason": "deleted", "moved_to": null}]   # named by YAML, not found
+    }
+
+Times are UTC, ISO 8601 with a ``Z``.  A voter is ``[login, time]``, with the
+account type as a third item when it is not ``User``; the login is null when
+GitHub returned a reaction without a user (a deleted account).  Voters are
+sorted by (time, login).
+
+The file is written one issue per line, so a diff shows which issues changed,
+and voters are arrays rather than objects: a board of 10,000 ideas carries a
+million votes, and this keeps the file and the memory needed to read it small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from generator.errors import SnapshotError
+from generator.files import write_atomic
+from generator.model.snapshot import (
+    REACTIONS,
+    Actor,
+    Issue,
+    Missing,
+    RateLimit,
+    Snapshot,
+    Vote,
+    vote_order,
+)
+
+FORMAT = "ideaboard-snapshot"
+VERSION = 1
+
+
+# --- JSON ------------------------------------------------------------------
+
+
+def to_json(snapshot: Snapshot) -> str:
+    """The snapshot as deterministic JSON text (sorted keys, issues by number)."""
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "repo": snapshot.repo,
+        "synced_at": _time_out(snapshot.synced_at),
+        "complete": snapshot.complete,
+        "rate_limit": None
+        if snapshot.rate_limit is None
+        else {
+            "limit": snapshot.rate_limit.limit,
+            "remaining": snapshot.rate_limit.remaining,
+            "reset_at": _time_out(snapshot.rate_limit.reset_at),
+        },
+        "missing": [
+            {"number": m.number, "reason": m.reason, "moved_to": m.moved_to}
+            for _, m in sorted(snapshot.missing.items())
+        ],
+    }
+    head = _dumps(data)
+    issues = ",\n".join(_dumps(_issue_out(snapshot.issues[n])) for n in sorted(snapshot.issues))
+    text = f'{head[:-1]},\n"issues":[\n{issues}\n]}}\n'
+    # GitHub's JSON can carry a lone surrogate ("\\ud800"), which UTF-8 cannot hold: pair the
+    # pairs and turn each lone one into U+FFFD, so one odd title can never stop a sync.
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def from_json(text: str, source: str = "snapshot") -> Snapshot:
+    """Parse snapshot JSON; a clear ``SnapshotError`` for anything unexpected."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SnapshotError(
+            f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}. "
+            "Delete the file and run 'ideaboard sync --full' to fetch it again."
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SnapshotError(
+            f"{source}: not an ideaboard snapshot: expected a JSON object with "
+            f'"format": "{FORMAT}". Run \'ideaboard sync --full\' to write one.'
+        )
+    version = data.get("version")
+    if version != VERSION:
+        raise SnapshotError(
+            f"{source}: snapshot format version {version!r} is not supported: expected "
+            f"version {VERSION}. Run 'ideaboard sync --full' to rewrite it in the current format."
+        )
+    try:
+        rate = data.get("rate_limit")
+        return Snapshot(
+            repo=data["repo"],
+            synced_at=_time_in(data.get("synced_at")),
+            complete=bool(data.get("complete", True)),
+            rate_limit=None
+            if rate is None
+            else RateLimit(rate["limit"], rate["remaining"], _time_in(rate.get("reset_at"))),
+            issues=_issues_in(data["issues"]),
+            missing={
+                m["number"]: Missing(m["number"], m["reason"], m.get("moved_to"))
+                for m in data.get("missing", [])
+            },
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SnapshotError(
+            f"{source}: snapshot is damaged ({type(exc).__name__}: {exc}). "
+            "Run 'ideaboard sync --full' to fetch it again."
+        ) from None
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _issue_out(issue: Issue) -> dict[str, Any]:
+    return {
+        "number": issue.number,
+        "title": issue.title,
+        "body": issue.body,
+        "url": issue.url,
+        "state": issue.state,
+        "state_reason": issue.state_reason,
+        "author": None
+        if issue.author is None
+        else {"login": issue.author.login, "type": issue.author.type},
+        "created_at": _time_out(issue.created_at),
+        "updated_at": _time_out(issue.updated_at),
+        "closed_at": _time_out(issue.closed_at),
+        "labels": list(issue.labels),
+        "locked": issue.locked,
+        "comments": issue.comments,
+        "comment_times": [_time_out(t) for t in issue.comment_times],
+        "reactions": {key: issue.reactions.get(key, 0) for key in REACTIONS},
+        "voters": [
+            [v.voter.login, _time_out(v.at)]
+            if v.voter.type == "User"
+            else [v.voter.login, _time_out(v.at), v.voter.type]
+            for v in sorted(issue.voters, key=vote_order)
+        ],
+    }
+
+
+def _issues_in(records: list[dict[str, Any]]) -> dict[int, Issue]:
+    # Each record is dropped as soon as it is converted, and one Actor is shared by
+    # all the votes of an account: at a million votes, this halves the peak memory.
+    actors: dict[tuple[str | None, str], Actor] = {}
+    issues = {}
+    records.reverse()
+    while records:
+        issue = _issue_in(records.pop(), actors)
+        issues[issue.number] = issue
+    return issues
+
+
+def _issue_in(data: Mapping[str, Any], actors: dict[tuple[str | None, str], Actor]) -> Issue:
+    def actor(login: str | None, kind: str = "User") -> Actor:
+        key = (login, kind)
+        found = actors.get(key)
+        if found is None:
+            found = actors[key] = Actor(login, kind)
+        return found
+
+    author = data.get("author")
+    return Issue(
+        number=data["number"],
+        title=data["title"],
+        body=data.get("body") or "",
+        url=data["url"],
+        state=data["state"],
+        state_reason=data.get("state_reason"),
+        author=None if author is None else actor(author.get("login"), author.get("type", "User")),
+        created_at=_time_in(data["created_at"]),
+        updated_at=_time_in(data["updated_at"]),
+        closed_at=_time_in(data.get("closed_at")),
+        labels=tuple(data.get("labels", ())),
+        locked=bool(data.get("locked", False)),
+        comments=int(data.get("comments", 0)),
+        comment_times=tuple(_time_in(t) for t in data.get("comment_times", ())),
+        reactions={key: int(data.get("reactions", {}).get(key, 0)) for key in REACTIONS},
+        voters=tuple(
+            Vote(actor(v[0], *v[2:3]), dt.datetime.fromisoformat(v[1]))
+            for v in data.get("voters", ())
+        ),
+    )
+
+
+def _time_out(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _time_in(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    parsed = dt.datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+# --- the store ---------------------------------------------------------------
+
+
+def load(path: Path) -> Snapshot:
+    """Read the snapshot at ``path``; ``SnapshotError`` if it is missing or unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SnapshotError(
+            f"{path}: no snapshot yet. Run 'ideaboard sync' with GITHUB_TOKEN set to fetch votes."
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise SnapshotError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}).") from None
+    return from_json(text, source=str(path))
+
+
+def load_or_empty(path: Path, repo: str = "") -> Snapshot:
+    """The snapshot at ``path``, or an empty one if there is none yet."""
+    return load(path) if path.exists() else Snapshot.empty(repo)
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous good snapshot is kept when a new one replaces it."""
+    return path.with_name(path.name + ".prev")
+
+
+def save(path: Path, snapshot: Snapshot) -> None:
+    """Write ``snapshot`` atomically: a temporary file in the same folder, then a rename.
+
+    The snapshot it replaces is kept beside it (``backup_path``), so a bad sync
+    that still parsed can be rolled back by hand.
+    """
+    write_atomic(path, to_json(snapshot), backup=backup_path(path))

@@ -1,0 +1,411 @@
+"""The board's behaviour in Debian's Chromium: load, filter, sort, search, vote link, palette.
+
+Expectations come from the data, not from the page: the idea files in ``ideas/``
+(status, tags, issue, hidden), the statuses configured in ``mkdocs.yml``, and the
+tallied figures the site publishes in ``api/ideas.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from functools import cache
+
+import pytest
+import yaml
+
+from generator.config import load_settings
+from generator.model import statuses as st
+from tests.browser import ROOT, axe_violations, format_violations
+
+# The shared browser fixtures: browser, sample_site, sample_url, page, watcher.
+
+BOARD = "[data-ib-board]"
+CARDS = "[data-ib-cards] .ib-card"
+VOTE_TEXT = "Vote with 👍 on GitHub"
+
+
+# ---------------------------------------------------------------- the data
+
+
+@cache
+def settings():
+    return load_settings(ROOT / "mkdocs.yml")
+
+
+@cache
+def ideas() -> dict[str, dict]:
+    """Every idea file of the sample board, by slug, as plain YAML data."""
+    out = {}
+    for path in sorted((ROOT / "ideas").glob("*.yaml")):
+        out[path.stem] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return out
+
+
+def category(slug: str) -> str:
+    return settings().category(ideas()[slug]["status"])
+
+
+def visible() -> list[str]:
+    """Slugs of the ideas the board may show (not hidden)."""
+    return [slug for slug, data in ideas().items() if not data.get("hidden")]
+
+
+def on_board() -> list[str]:
+    """Slugs the board shows by default: every visible idea but duplicates."""
+    return [s for s in visible() if category(s) != st.DUPLICATE]
+
+
+def as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def last_changed(slug: str) -> dt.date:
+    data = ideas()[slug]
+    history = data.get("history") or []
+    return as_date(history[-1]["date"]) if history else as_date(data["created"])
+
+
+def api_ideas(site) -> dict[str, dict]:
+    """The site's public API, ``api/ideas.json``: the tallied ideas by slug."""
+    data = json.loads((site / "api" / "ideas.json").read_text(encoding="utf-8"))
+    items = data["ideas"]
+    return items if isinstance(items, dict) else {i["slug"]: i for i in items}
+
+
+# ---------------------------------------------------------------- the page
+
+
+def open_board(page, url):
+    page.goto(url, wait_until="load")
+    # The script reveals the controls once it has loaded the board's index.
+    page.wait_for_selector(f"{BOARD}:not([hidden])", timeout=10_000)
+    return page
+
+
+def shown_cards(page) -> list[dict]:
+    """The cards a reader sees, in order: slug, votes, status, tags."""
+    return page.eval_on_selector_all(
+        CARDS,
+        """cards => cards.filter(c => c.offsetParent !== null).map(c => ({
+            slug: c.dataset.slug,
+            votes: parseInt(c.querySelector('.ib-count--votes').textContent.replace(/\\D+/g, ' ')
+                           .trim().split(' ')[0], 10),
+            status: c.querySelector('.ib-badge').dataset.status,
+            tags: [...c.querySelectorAll('.ib-tag')].map(t => t.textContent.trim()),
+        }))""",
+    )
+
+
+def choose(page, name: str, value: str) -> list[dict]:
+    """Pick ``value`` in the board's ``name`` select; return the cards shown after it."""
+    page.select_option(f"{BOARD} select[name={name}]", value)
+    # The script redraws on "change"; let a frame pass in case it redraws asynchronously.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+    show_everything(page)
+    return shown_cards(page)
+
+
+def show_everything(page) -> None:
+    """Press "Show more" until every matching card is on the page."""
+    for _ in range(100):
+        more = page.locator("[data-ib-more]")
+        if more.count() == 0 or not more.is_visible():
+            return
+        more.click()
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_board_loads_without_console_errors(sample_url, page, watcher):
+    open_board(page, sample_url)
+    page.wait_for_timeout(300)
+    assert not watcher.problems(), "\n".join(watcher.problems())
+    assert shown_cards(page), "the board shows no cards"
+
+
+def test_board_shows_every_idea_but_duplicates_and_hidden(sample_url, page, watcher):
+    open_board(page, sample_url)
+    show_everything(page)
+    slugs = [c["slug"] for c in shown_cards(page)]
+    assert len(slugs) == len(set(slugs)), "a card appears twice"
+    assert sorted(slugs) == sorted(on_board())
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+def test_cards_show_the_status_of_the_idea_file(sample_url, page):
+    open_board(page, sample_url)
+    show_everything(page)
+    for card in shown_cards(page):
+        assert card["status"] == ideas()[card["slug"]]["status"], card
+
+
+@pytest.mark.parametrize("cat", st.CATEGORIES)
+def test_filter_by_status_category(sample_url, page, watcher, cat):
+    expected = sorted(s for s in visible() if category(s) == cat)
+    if not expected:
+        pytest.skip(f"the sample board has no visible idea in the {cat!r} category")
+    open_board(page, sample_url)
+    cards = choose(page, "category", cat)
+    assert sorted(c["slug"] for c in cards) == expected
+    assert f"{len(expected)}" in page.inner_text("[data-ib-count]")
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+def test_filter_by_tag(sample_url, page, watcher):
+    counts = Counter(t for s in on_board() for t in ideas()[s].get("tags") or [])
+    assert counts, "the sample board has no tags"
+    open_board(page, sample_url)
+    options = page.eval_on_selector_all(
+        f"{BOARD} select[name=tag] option", "os => os.map(o => [o.value, o.textContent])"
+    )
+    by_name = {text.rsplit(" (", 1)[0].strip(): value for value, text in options if value}
+    # The most used tag, and one used once: both must show exactly their ideas.
+    for tag in {counts.most_common()[0][0], counts.most_common()[-1][0]}:
+        cards = choose(page, "tag", by_name[tag])
+        expected = sorted(s for s in on_board() if tag in (ideas()[s].get("tags") or []))
+        assert sorted(c["slug"] for c in cards) == expected, tag
+        assert all(tag in c["tags"] for c in cards), tag
+    # Back to any tag: everything again.
+    cards = choose(page, "tag", "")
+    assert sorted(c["slug"] for c in cards) == sorted(on_board())
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+def test_filters_combine(sample_url, page):
+    open_board(page, sample_url)
+    # A tag that open ideas and other ideas share, so both filters must do their part.
+    open_tags = Counter(
+        t for s in visible() if category(s) == st.OPEN for t in ideas()[s].get("tags") or []
+    )
+    other_tags = {
+        t for s in on_board() if category(s) != st.OPEN for t in ideas()[s].get("tags") or []
+    }
+    shared = [t for t, _ in open_tags.most_common() if t in other_tags]
+    if not shared:
+        pytest.skip("no tag of the sample board is used by open ideas and others alike")
+    tag = shared[0]
+    choose(page, "category", st.OPEN)
+    options = page.eval_on_selector_all(
+        f"{BOARD} select[name=tag] option", "os => os.map(o => [o.value, o.textContent])"
+    )
+    value = next(v for v, text in options if text.rsplit(" (", 1)[0].strip() == tag)
+    cards = choose(page, "tag", value)
+    expected = sorted(
+        s for s in visible() if category(s) == st.OPEN and tag in (ideas()[s].get("tags") or [])
+    )
+    assert sorted(c["slug"] for c in cards) == expected
+
+
+def test_sort_orders(sample_site, sample_url, page, watcher):
+    api = api_ideas(sample_site)
+    expected = {  # the board's documented orders, with the slug as the last tie-break
+        "trending": lambda s: (-api[s]["trending"], -api[s]["votes"], s),
+        "top": lambda s: (-api[s]["votes"], -api[s]["trending"], s),
+        "newest": lambda s: (-as_date(ideas()[s]["created"]).toordinal(), s),
+        "changed": lambda s: (-last_changed(s).toordinal(), s),
+    }
+    open_board(page, sample_url)
+    show_everything(page)
+    default = [c["slug"] for c in shown_cards(page)]
+    assert default == sorted(on_board(), key=expected["trending"]), "default is not trending"
+
+    orders = {}
+    for order in ("top", "newest", "changed", "trending"):
+        cards = choose(page, "sort", order)
+        orders[order] = [c["slug"] for c in cards]
+        assert orders[order] == sorted(on_board(), key=expected[order]), order
+    votes = [c["votes"] for c in choose(page, "sort", "top")]
+    assert votes == sorted(votes, reverse=True), f"top voted is not by votes: {votes}"
+    assert len({tuple(o) for o in orders.values()}) > 1, "every sort shows the same order"
+    assert orders["trending"] == default
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+def test_card_votes_match_the_api(sample_site, sample_url, page):
+    api = api_ideas(sample_site)
+    open_board(page, sample_url)
+    show_everything(page)
+    for card in shown_cards(page):
+        assert card["votes"] == api[card["slug"]]["votes"], card
+
+
+def test_filters_and_sort_come_from_the_address(sample_site, sample_url, page, watcher):
+    # The script keeps the choice in the query string, so a filtered board can be shared.
+    api = api_ideas(sample_site)
+    page.goto(f"{sample_url}?status={st.ACTIVE}&sort=top", wait_until="load")
+    page.wait_for_selector(f"{BOARD}:not([hidden])", timeout=10_000)
+    show_everything(page)
+    assert page.input_value(f"{BOARD} select[name=category]") == st.ACTIVE
+    assert page.input_value(f"{BOARD} select[name=sort]") == "top"
+    expected = sorted(
+        (s for s in visible() if category(s) == st.ACTIVE),
+        key=lambda s: (-api[s]["votes"], -api[s]["trending"], s),
+    )
+    assert [c["slug"] for c in shown_cards(page)] == expected
+    choose(page, "category", st.COMPLETED)
+    assert f"status={st.COMPLETED}" in page.url
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+def test_without_javascript_the_board_still_lists_ideas(browser, sample_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(sample_url, wait_until="load")
+        slugs = page.eval_on_selector_all(CARDS, "cs => cs.map(c => c.dataset.slug)")
+        assert slugs, "no cards without JavaScript"
+        assert set(slugs) <= set(on_board())
+        assert page.locator(BOARD).is_hidden(), "controls that cannot work are shown"
+    finally:
+        context.close()
+
+
+def test_without_javascript_status_pages_list_their_ideas(browser, sample_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for status in settings().statuses:
+            expected = sorted(s for s in visible() if ideas()[s]["status"] == status)
+            response = page.goto(f"{sample_url}status/{status}/", wait_until="load")
+            assert response.status == 200, status
+            slugs = page.eval_on_selector_all(
+                CARDS.split()[-1], "cs => cs.map(c => c.dataset.slug)"
+            )
+            assert sorted(slugs) == expected, status
+    finally:
+        context.close()
+
+
+def _search_word() -> tuple[str, str]:
+    """A word found in exactly one idea's description (near its start), and that idea."""
+    words: dict[str, set[str]] = {}
+    for slug in visible():
+        data = ideas()[slug]
+        everything = " ".join(
+            str(data.get(k) or "") for k in ("title", "summary", "description")
+        ).lower()
+        for word in set(re.findall(r"[a-z]{7,}", everything)):
+            words.setdefault(word, set()).add(slug)
+    for slug in sorted(visible()):
+        start = (ideas()[slug].get("description") or "")[:400].lower()
+        # Words a reader sees: not link targets, not code.
+        start = re.sub(r"\]\([^)]*\)|`[^`]*`|https?://\S+", " ", start)
+        found = set(re.findall(r"(?<![\w-])[a-z]{7,}(?![\w-])", start))
+        for word in sorted(found, key=lambda w: (-len(w), w)):  # the most distinctive first
+            if words[word] == {slug} and word not in (ideas()[slug]["title"] + slug).lower():
+                return word, slug
+    pytest.fail("no word is unique to one idea's description")
+
+
+def test_search_finds_an_idea_by_a_word_from_its_description(sample_url, page, watcher):
+    word, slug = _search_word()
+    page.goto(sample_url, wait_until="networkidle")  # the search index is loaded
+    page.click(".md-search__input")
+    # Material searches on key events, so type like a person; fill() would not do.
+    page.locator(".md-search__input").press_sequentially(word, delay=20)
+    result = page.locator(f".md-search-result__item a[href*='ideas/{slug}/']").first
+    result.wait_for(state="visible", timeout=10_000)
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+def test_vote_link_points_to_the_ideas_issue(sample_url, page, watcher):
+    with_issue = [s for s in visible() if ideas()[s].get("issue")]
+    assert with_issue, "no idea of the sample board has an issue"
+    base = settings().issue_base_url
+    for slug in with_issue:
+        page.goto(f"{sample_url}ideas/{slug}/", wait_until="load")
+        link = page.get_by_role("link", name=re.compile(re.escape(VOTE_TEXT)))
+        assert link.count() == 1, f"{slug}: {link.count()} vote links"
+        allowed = {f"{base}/{ideas()[slug]['issue']}"}
+        canonical = ideas()[slug].get("duplicate_of")
+        if canonical and ideas()[canonical].get("issue"):
+            # A duplicate may send its voters to the idea it was merged into instead.
+            allowed.add(f"{base}/{ideas()[canonical]['issue']}")
+        assert link.get_attribute("href") in allowed, slug
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+# ---------------------------------------------------------------- the dark palette
+
+CONTRAST_JS = """
+(selector) => {
+  const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const lum = ({r, g, b}) => { const f = v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const over = (top, under) => ({r: top.r * top.a + under.r * (1 - top.a),
+    g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1});
+  const background = el => { const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; } }
+    let bg = {r: 255, g: 255, b: 255, a: 1};
+    for (const c of layers.reverse()) bg = over(c, bg);
+    return bg; };
+  return [...document.querySelectorAll(selector)].filter(e => e.offsetParent !== null)
+    .map(e => { const bg = background(e); const fg = over(parse(getComputedStyle(e).color), bg);
+      const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+      return {status: e.dataset.status || e.className, ratio: (l1 + 0.05) / (l2 + 0.05),
+              fg: getComputedStyle(e).color, bg: `rgb(${bg.r}, ${bg.g}, ${bg.b})`}; });
+}
+"""
+
+
+def palette(page) -> dict:
+    return page.evaluate(
+        """() => ({scheme: document.body.getAttribute('data-md-color-scheme'),
+                   background: getComputedStyle(document.body).backgroundColor,
+                   color: getComputedStyle(document.body).color})"""
+    )
+
+
+def badge_contrast(page) -> list[dict]:
+    """Every visible status badge with its contrast ratio against what is behind it."""
+    return page.evaluate(CONTRAST_JS, ".ib-badge")
+
+
+def toggle_palette(page) -> None:
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+
+
+def idea_with_longest_history() -> str:
+    """The idea page with the most status badges in its timeline."""
+    return max(sorted(visible()), key=lambda s: len(ideas()[s].get("history") or []))
+
+
+@pytest.mark.parametrize("kind", ["board", "roadmap", "idea"])
+def test_dark_palette(sample_url, page, watcher, kind):
+    path = {"board": "", "roadmap": "roadmap/", "idea": f"ideas/{idea_with_longest_history()}/"}
+    page.goto(sample_url + path[kind], wait_until="load")
+    light = palette(page)
+    for badge in badge_contrast(page):
+        assert badge["ratio"] >= 4.5, f"light palette: {badge}"
+
+    toggle_palette(page)
+    page.wait_for_function(
+        "s => document.body.getAttribute('data-md-color-scheme') !== s", arg=light["scheme"]
+    )
+    page.wait_for_timeout(400)  # Material fades colours with a transition
+    dark = palette(page)
+    assert dark["scheme"] == "slate", dark
+    assert dark["background"] != light["background"], (light, dark)
+    assert dark["color"] != light["color"], (light, dark)
+
+    badges = badge_contrast(page)
+    assert badges, "no status badges on the page"
+    assert len({b["status"] for b in badges}) > 1 or kind != "board"
+    for badge in badges:
+        assert badge["ratio"] >= 4.5, f"dark palette: {badge}"
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations, f"{kind} (dark)")
+
+    # The choice survives a reload, as Material keeps it in local storage.
+    page.reload(wait_until="load")
+    assert palette(page)["scheme"] == "slate"
+    assert not watcher.problems(), "\n".join(watcher.problems())

@@ -1,0 +1,219 @@
+"""The GitHub Actions workflows: linted, pinned, least privilege, no script injection."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from tests.paths import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+FILES = sorted(WORKFLOWS.glob("*.yml"))
+NAMES = [p.name for p in FILES]
+
+# A full commit SHA, then the version it stands for, as Dependabot and zizmor expect.
+PINNED_RE = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+UNTRUSTED_RE = re.compile(
+    r"\$\{\{\s*github\.(event\.(issue|comment|pull_request|review|discussion)\.(title|body)"
+    r"|head_ref)"
+)
+
+
+def _load(path):
+    # PyYAML reads the `on:` key as True (YAML 1.1); map it back.
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if True in data:
+        data["on"] = data.pop(True)
+    return data
+
+
+def _steps(data):
+    for job in data["jobs"].values():
+        yield from job.get("steps", ())
+
+
+def test_the_four_workflows_exist():
+    assert NAMES == ["feedback.yml", "intake.yml", "publish.yml", "validate.yml"]
+
+
+@pytest.mark.skipif(shutil.which("actionlint") is None, reason="actionlint is not installed")
+def test_actionlint_finds_nothing():
+    result = subprocess.run(
+        ["actionlint", "-no-color", *map(str, FILES)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.skipif(shutil.which("zizmor") is None, reason="zizmor is not installed")
+@pytest.mark.parametrize("persona", ["regular", "pedantic", "auditor"])
+def test_zizmor_finds_nothing(persona):
+    result = subprocess.run(
+        [
+            "zizmor",
+            "--offline",
+            "--no-progress",
+            f"--persona={persona}",
+            "--format=plain",
+            str(WORKFLOWS),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_actions_are_pinned_to_a_commit_with_its_version(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    uses = [line for line in lines if re.match(r"^\s*(-\s+)?uses:", line)]
+    assert uses
+    for line in uses:
+        ref, _, comment = line.split("uses:", 1)[1].partition("#")
+        assert PINNED_RE.match(ref.strip()), line
+        assert re.match(r"^ v\d+\.\d+\.\d+$", comment), line
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_least_privilege(path):
+    data = _load(path)
+    assert data["permissions"] == {}, "the workflow grants nothing; each job asks for its own"
+    for name, job in data["jobs"].items():
+        assert "permissions" in job, f"job {name} must say which permissions it needs"
+        assert "write-all" not in str(job["permissions"])
+        assert job.get("timeout-minutes"), f"job {name} needs a timeout"
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_no_untrusted_text_in_scripts(path):
+    data = _load(path)
+    assert "pull_request_target" not in data["on"]
+    assert "workflow_run" not in data["on"]
+    for step in _steps(data):
+        assert not UNTRUSTED_RE.search(step.get("run", "")), step
+        assert "${{" not in step.get("run", ""), f"expressions go through env:, not run: {step}"
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+
+
+@pytest.mark.parametrize("path", FILES, ids=NAMES)
+def test_installs_the_package_and_runs_ideaboard(path):
+    runs = [step.get("run", "") for step in _steps(_load(path))]
+    if path.name == "publish.yml" or any("ideaboard" in run for run in runs):
+        assert "python -m pip install ." in runs
+
+
+def test_validate_runs_on_pull_requests_touching_ideas():
+    data = _load(WORKFLOWS / "validate.yml")
+    assert "ideas/**" in data["on"]["pull_request"]["paths"]
+    runs = [step.get("run") for step in _steps(data)]
+    assert runs.index("ideaboard validate --format github") < runs.index(
+        "ideaboard build --offline"
+    )
+
+
+def test_publish_triggers_schedule_and_pages():
+    data = _load(WORKFLOWS / "publish.yml")
+    on = data["on"]
+    assert on["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in on
+    assert "issues" in on
+    hourly, weekly = [entry["cron"] for entry in on["schedule"]]
+    minute, hour, *_ = hourly.split()
+    assert hour == "*", "hourly"
+    assert minute.isdigit(), hourly
+    assert 0 < int(minute) < 60, "off the top of the hour"
+    # The weekly schedule forces a full re-sync, and only that schedule does.
+    sync = next(s for s in _steps(data) if s.get("id") == "sync")
+    assert sync["env"]["FULL_SYNC"] == f"${{{{ github.event.schedule == '{weekly}' }}}}"
+    assert "ideaboard sync --full" in sync["run"]
+    assert data["concurrency"]["group"]
+    assert data["jobs"]["build"]["permissions"] == {"contents": "read", "issues": "read"}
+    assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    steps = list(_steps(data))
+    uses = [s.get("uses", "").split("@")[0] for s in steps]
+    assert uses.index("actions/cache/restore") < uses.index("actions/cache/save")
+    assert uses.index("actions/upload-pages-artifact") < uses.index("actions/deploy-pages")
+    restore = steps[uses.index("actions/cache/restore")]
+    assert restore["with"]["restore-keys"]
+    assert restore["with"]["path"] == "ideas/snapshot.json"
+    assert sync["env"]["GITHUB_TOKEN"] == "${{ github.token }}"
+    assert sync["continue-on-error"] is True, "an API outage builds from the last good votes"
+
+
+def test_intake_runs_on_new_idea_issues_and_passes_the_number_through_env():
+    data = _load(WORKFLOWS / "intake.yml")
+    assert data["on"]["issues"]["types"] == ["opened", "labeled"]
+    job = data["jobs"]["intake"]
+    assert "'idea'" in job["if"]
+    step = next(s for s in job["steps"] if "ideaboard intake" in s.get("run", ""))
+    assert step["run"] == 'ideaboard intake --issue "$ISSUE_NUMBER"'
+    assert step["env"]["ISSUE_NUMBER"] == "${{ github.event.issue.number }}"
+
+
+def test_feedback_runs_after_pushes_that_change_ideas():
+    data = _load(WORKFLOWS / "feedback.yml")
+    assert data["on"]["push"] == {"branches": ["main"], "paths": ["ideas/**.yaml"]}
+    assert "workflow_dispatch" in data["on"]
+    job = data["jobs"]["feedback"]
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    (step,) = [s for s in job["steps"] if "ideaboard feedback" in s.get("run", "")]
+    assert 'ideaboard feedback --apply "${slugs[@]}"' in step["run"]
+    assert "\n  ideaboard feedback --apply\n" in step["run"]
+    assert step["env"]["BEFORE"] == "${{ github.event.before }}"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_feedback_script_picks_the_changed_slugs(tmp_path):
+    (step,) = [
+        s
+        for s in _load(WORKFLOWS / "feedback.yml")["jobs"]["feedback"]["steps"]
+        if "ideaboard feedback" in s.get("run", "")
+    ]
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "ideaboard"
+    fake.write_text('#!/bin/sh\necho "ideaboard $*"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    repo = tmp_path / "repo"
+    (repo / "ideas").mkdir(parents=True)
+
+    def git(*args):
+        return subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    git("init", "-q")
+    (repo / "ideas" / "a.yaml").write_text("a\n")
+    (repo / "ideas" / "b.yaml").write_text("b\n")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    before = git("rev-parse", "HEAD")
+    (repo / "ideas" / "b.yaml").write_text("b2\n")
+    (repo / "ideas" / "c.yaml").write_text("c\n")
+    (repo / "ideas" / "snapshot.json").write_text("{}\n")
+    git("add", ".")
+    git("commit", "-qm", "two")
+    after = git("rev-parse", "HEAD")
+
+    def run(event, old):
+        env = {"PATH": f"{bin_dir}:/usr/bin:/bin", "EVENT": event, "BEFORE": old, "AFTER": after}
+        result = subprocess.run(
+            ["bash", "-e", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True
+        )
+        return result.stdout
+
+    assert run("push", before) == "ideaboard feedback --apply b c\n"
+    assert run("push", after) == "No idea file changed.\n"
+    assert run("push", "0" * 40) == "ideaboard feedback --apply\n"
+    assert run("workflow_dispatch", "") == "ideaboard feedback --apply\n"

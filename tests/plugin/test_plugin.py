@@ -1,0 +1,183 @@
+"""The mkdocs plugin, through a REAL mkdocs build of a small fixture board.
+
+``write_board`` writes the fixture board (mkdocs.yml, ideas/, snapshot) into a
+folder; ``mkdocs_build`` builds it with mkdocs' Python API.  The build tests
+(``test_build.py``) use both too.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+from generator.plugin import plugin as plugin_module
+from generator.plugin.plugin import IdeaboardPlugin
+from tests.browser import broken_links
+from tests.helpers import mkdocs_build, write_board
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("board")
+    return mkdocs_build(write_board(root), root / "site")
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_every_page_type_and_asset_is_built(built):
+    for path in (
+        "index.html",
+        "roadmap/index.html",
+        "shipped/index.html",
+        "proposals/index.html",
+        "insights/index.html",
+        "tags/index.html",
+        "tags/ui/index.html",
+        "status/planned/index.html",
+        "about/index.html",
+        "ideas/dark-mode/index.html",
+        "ideas/hostile/index.html",
+        "api/ideas.json",
+        "api/ideas.schema.json",
+        "api/board.json",
+        "feeds/changes.xml",
+        "feeds/new.xml",
+        "schema/idea.schema.json",
+        "search/search_index.json",
+        "assets/stylesheets/ideaboard.css",
+        "assets/javascripts/ideaboard.js",
+    ):
+        assert (built / path).is_file(), path
+
+
+def test_hidden_ideas_are_nowhere(built):
+    assert not (built / "ideas" / "secret").exists()
+    for file in built.rglob("*"):
+        if file.is_file() and file.suffix in {".html", ".json", ".xml"}:
+            assert "SECRET-HIDDEN" not in file.read_text(encoding="utf-8"), file
+
+
+def _primary_nav(html: str) -> str:
+    start = html.index('<nav class="md-nav md-nav--primary')
+    return html[start : html.index("</nav>", start)]
+
+
+def test_idea_pages_stay_out_of_the_nav(built):
+    for page in ("index.html", "ideas/dark-mode/index.html", "tags/ui/index.html"):
+        html = read(built, page)
+        nav = _primary_nav(html)
+        assert "ideas/" not in nav, page
+        assert "status/" not in nav, page
+        assert "Roadmap" in nav
+        assert "Insights" in nav
+    tabs = read(built, "index.html").split('class="md-tabs"', 1)[1].split("</nav>", 1)[0]
+    assert "ideas/" not in tabs
+
+
+def test_internal_links_resolve(built):
+    assert broken_links(built, base="/board/") == []
+
+
+def test_generated_pages_carry_the_pre_rendered_body(built):
+    html = read(built, "ideas/dark-mode/index.html")
+    assert "<title>Dark mode - Fixture ideas</title>" in html
+    assert 'href="https://github.com/acme/widgets/issues/1"' in html
+    assert 'Votes as of <time datetime="2026-11-20T12:00:00Z">' in html
+    assert "<strong>zeppelin</strong>" in html
+    assert "Planned for 2.0." in html
+
+
+def test_untrusted_text_never_meets_the_site_markdown(built):
+    html = read(built, "ideas/hostile/index.html")
+    assert "<script>alert" not in html
+    assert "onerror=alert" not in html
+    assert "onclick=alert" not in html
+    assert 'href="javascript' not in html
+    assert "root:x:0:0" not in html  # snippets did not inline /etc/passwd
+    assert "49" not in re.findall(r"<h1[^>]*>(.*?)</h1>", html)[0]  # {{ 7*7 }} stayed text
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "<" not in title.replace("</title>", "")
+    proposals = read(built, "proposals/index.html")
+    assert "<b>mallory" not in proposals
+    assert "mallory" in proposals
+
+
+def test_search_index_has_ideas_not_lists_and_stays_small(built):
+    index = json.loads(read(built, "search/search_index.json"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert "ideas/dark-mode/" in locations
+    assert "" not in locations
+    assert "roadmap/" not in locations
+    dark = [d for d in index["docs"] if d["location"].startswith("ideas/dark-mode/")]
+    assert len(dark) == 1
+    assert "zeppelin" in dark[0]["text"]
+    assert "Vote with" not in dark[0]["text"]  # the page chrome is not indexed
+    for doc in index["docs"]:
+        if doc["location"].startswith("ideas/"):
+            assert len(json.dumps(doc)) < 1024, doc["location"]
+            assert "<script" not in doc["text"] + doc["title"]
+
+
+def test_pages_are_dated_by_the_sync_not_the_clock(built):
+    sitemap = read(built, "sitemap.xml")
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2026-11-20"}
+
+
+def test_problems_in_the_ideas_stop_the_build(tmp_path, caplog):
+    config = write_board(tmp_path)
+    (tmp_path / "ideas" / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    # The logger may not propagate to the root (``ideaboard build`` sets it up like mkdocs).
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(caplog.handler)
+    try:
+        with pytest.raises((PluginError, Abort)):
+            mkdocs_build(config, tmp_path / "site")
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert "ideas/broken.yaml:1:8: malformed YAML" in caplog.text
+
+
+def test_serving_watches_the_ideas_and_the_snapshot(tmp_path):
+    config = load_config(config_file=str(write_board(tmp_path)))
+    plugin = config.plugins["ideaboard"]
+    assert isinstance(plugin, IdeaboardPlugin)
+    plugin.on_config(config)
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = plugin.on_serve(Server(), config=config, builder=None)
+    assert str(tmp_path / "ideas") in server.watched
+    assert str(tmp_path / "ideas" / "snapshot.json") in server.watched
+
+
+def test_shared_chrome_is_what_material_would_write(built, tmp_path, monkeypatch):
+    # The plugin renders Material's nav, tabs and header once per folder for pages
+    # outside the nav; the pages must be byte-identical to rendering each one.
+    monkeypatch.setattr(IdeaboardPlugin, "share_chrome", False)
+    plain = mkdocs_build(write_board(tmp_path), tmp_path / "site")
+    pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        assert (built / page).read_bytes() == (plain / page).read_bytes(), page
+
+
+def test_big_boards_render_idea_pages_lazily_with_the_same_result(built, tmp_path, monkeypatch):
+    # From LAZY_IDEAS ideas on, idea pages are rendered when mkdocs writes them.
+    monkeypatch.setattr(plugin_module, "LAZY_IDEAS", 0)
+    lazy = mkdocs_build(write_board(tmp_path), tmp_path / "site")
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
+    for file in files:
+        assert (built / file).read_bytes() == (lazy / file).read_bytes(), file

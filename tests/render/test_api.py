@@ -1,0 +1,72 @@
+"""``api/ideas.json`` against its published schema, and the board's compact index."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from generator.render import api
+from tests.builders import HOSTILE, make_board, render_board, settings
+
+
+@pytest.fixture(scope="module")
+def site():
+    return render_board()
+
+
+def test_ideas_json_validates_against_its_published_schema(site):
+    data = json.loads(site.assets["api/ideas.json"])
+    schema = json.loads(site.assets["api/ideas.schema.json"])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_ideas_json_content(site):
+    data = json.loads(site.assets["api/ideas.json"])
+    assert data["format"] == "ideaboard-ideas"
+    assert data["version"] == 1
+    assert data["synced_at"] == "2026-11-20T12:00:00Z"
+    assert list(data["ideas"]) == sorted(data["ideas"])
+    assert "secret-idea" not in data["ideas"]
+    pdf = data["ideas"]["pdf-export"]
+    assert pdf["votes"] == 30
+    assert pdf["url"] == "https://example.org/ideas/ideas/pdf-export/"
+    assert pdf["issue_url"] == "https://github.com/lumen-notes/lumen/issues/9"
+    assert pdf["duplicates"] == ["pdf-printing"]
+    assert pdf["score"]["ice"] == 324
+    assert pdf["shipped_in"]["release"] == "3.0"
+    assert [link["title"] for link in pdf["links"]] == ["Spec"]  # the javascript: link is gone
+    assert data["ideas"]["pdf-printing"]["canonical"] == "pdf-export"
+    assert data["ideas"]["hostile"]["title"] == HOSTILE  # data, unchanged, once decoded
+
+
+def test_json_outputs_hold_no_raw_markup(site):
+    for path in ("api/ideas.json", "api/board.json"):
+        text = site.assets[path]
+        assert "<" not in text, path
+        assert ">" not in text, path
+        assert "javascript:" not in text, path
+
+
+def test_board_index_is_compact_and_in_trending_order():
+    s = settings()
+    site = render_board(make_board(s), s)
+    index = json.loads(site.assets["api/board.json"])
+    slugs = [i["s"] for i in index["ideas"]]
+    assert slugs[:2] == ["dark-mode", "pdf-export"]
+    assert index["statuses"]["shipped"] == ["Shipped", "completed"]
+    assert index["tags"]["editor"] == "editor"
+    assert len(site.assets["api/board.json"].encode()) / len(slugs) < 1024
+
+
+def test_index_clips_long_text():
+    assert api._clip("x" * 500, 140) == "x" * 139 + "…"
+    assert api._clip("short", 140) == "short"
+
+
+def test_dumps_escapes_markup_and_line_separators():
+    expected = '{"a":"\\u003cb\\u003e\\u0026\\u2028\\ud83d\\udc4d"}\n'
+    assert api.dumps({"a": "<b>&\u2028👍"}) == expected
+    assert json.loads(api.dumps({"a": "<b>&\u2028👍"})) == {"a": "<b>&\u2028👍"}
