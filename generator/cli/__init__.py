@@ -86,6 +86,7 @@ COMMANDS = {
     "build": "build",
     "doctor": "doctor",
     "feedback": "feedback",
+    "init": "init",
     "intake": "intake",
     "new": "new",
     "schema": "schema",

@@ -1,0 +1,84 @@
+"""``ideaboard init``: turn an empty folder, or an existing repository, into a board."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from generator.authoring import Product, board_files, git_remote, repo_from_remote, write_board
+from generator.authoring.scaffold import REPO_RE
+
+
+@click.command()
+@click.option("--name", help="The product's name, as the board shows it. [default: from the repo]")
+@click.option("--repo", help="The GitHub repository, OWNER/NAME. [default: the git remote]")
+@click.option("--description", default="", help="The site's one-line description.")
+@click.option(
+    "--site-url", default="", help="Where the board is published. [default: its GitHub Pages URL]"
+)
+@click.option("--empty", is_flag=True, help="Start with no example idea.")
+@click.option("--force", is_flag=True, help="Replace files that differ from what init writes.")
+@click.pass_context
+def init(
+    ctx: click.Context,
+    name: str | None,
+    repo: str | None,
+    description: str,
+    site_url: str,
+    empty: bool,
+    force: bool,
+) -> None:
+    """Write a new board into this folder: mkdocs.yml, workflows, issue form, theme, ideas/.
+
+    The repository comes from the git remote unless --repo is given, and the site
+    is https://OWNER.github.io/NAME/. A file that exists is left alone unless
+    --force; each file is listed as written, unchanged or kept. Running it again
+    changes nothing.
+    """
+    folder = ctx.find_root().obj["config_file"].resolve().parent
+    repo = repo or _repo_from_git(folder)
+    if not REPO_RE.fullmatch(repo):
+        suggestion = repo_from_remote(repo)
+        hint = f" Did you mean {suggestion!r}?" if suggestion else ""
+        raise click.BadParameter(
+            f"expected OWNER/NAME, such as 'acme/widget', but received: {repo!r}.{hint}",
+            param_hint="'--repo'",
+        )
+    product = Product(
+        name=name or repo.split("/")[1].replace("-", " ").replace("_", " ").title(),
+        repo=repo,
+        description=description,
+        site_url=site_url,
+    )
+    files = board_files(product, today=dt.date.today(), example=not empty)
+    report = write_board(folder, files, force=force)
+    for label, paths in (
+        ("wrote", report.written),
+        ("unchanged", report.unchanged),
+        ("kept (differs; --force replaces it)", report.kept),
+    ):
+        for path in paths:
+            click.echo(f"{label}: {path}")
+    click.echo(
+        f"Board for {product.name} ({product.repo}), published at {product.url}: "
+        f"{len(report.written)} written, {len(report.unchanged)} unchanged, "
+        f"{len(report.kept)} kept."
+    )
+    if report.written:
+        click.echo(
+            "Next: 'ideaboard validate', 'ideaboard build', then see the README's "
+            '"Your own board, live on GitHub Pages".'
+        )
+
+
+def _repo_from_git(folder) -> str:
+    url = git_remote(folder)
+    repo = repo_from_remote(url) if url else None
+    if repo is None:
+        shown = f"the remote {url!r}" if url else "no git remote"
+        raise click.UsageError(
+            f"expected a GitHub remote to take the repository from but found {shown}; "
+            "pass --repo OWNER/NAME."
+        )
+    return repo
