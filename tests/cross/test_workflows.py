@@ -37,7 +37,7 @@ def _steps(data):
 
 
 def test_the_four_workflows_exist():
-    assert NAMES == ["feedback.yml", "intake.yml", "publish.yml", "validate.yml"]
+    assert NAMES == ["feedback.yml", "intake.yml", "newest.yml", "publish.yml", "validate.yml"]
 
 
 @pytest.mark.skipif(shutil.which("actionlint") is None, reason="actionlint is not installed")
@@ -106,7 +106,8 @@ def test_no_untrusted_text_in_scripts(path):
 def test_installs_the_package_and_runs_ideaboard(path):
     runs = [step.get("run", "") for step in _steps(_load(path))]
     if path.name == "publish.yml" or any("ideaboard" in run for run in runs):
-        assert "python -m pip install ." in runs
+        # Through the lock, so one bad release cannot stop a board from publishing.
+        assert "python -m pip install -c requirements/run.txt ." in runs
 
 
 def test_validate_runs_on_pull_requests_touching_ideas():
@@ -114,7 +115,7 @@ def test_validate_runs_on_pull_requests_touching_ideas():
     assert "ideas/**" in data["on"]["pull_request"]["paths"]
     runs = [step.get("run") for step in _steps(data)]
     assert runs.index("ideaboard validate --format github") < runs.index(
-        "ideaboard build --offline"
+        "ideaboard build --offline --strict"
     )
 
 
@@ -217,3 +218,12 @@ def test_feedback_script_picks_the_changed_slugs(tmp_path):
     assert run("push", after) == "No idea file changed.\n"
     assert run("push", "0" * 40) == "ideaboard feedback --apply\n"
     assert run("workflow_dispatch", "") == "ideaboard feedback --apply\n"
+
+
+def test_newest_runs_the_tests_weekly_without_the_lock():
+    data = _load(WORKFLOWS / "newest.yml")
+    assert [entry["cron"] for entry in data["on"]["schedule"]] == ["29 4 * * 2"]
+    runs = [step.get("run", "") for step in _steps(data)]
+    assert "python -m pip install --upgrade --upgrade-strategy eager -e '.[test]'" in runs
+    assert not any("requirements/" in run for run in runs)
+    assert runs[-1] == "python -m pytest"
