@@ -1,10 +1,10 @@
 """The README's "Your own board, live on GitHub Pages", followed from a fresh repository.
 
-The section's first step is run as written (``ideaboard init``, then a commit) in a new
-git repository whose remote is on GitHub; the board then meets the fake GitHub as a
-customer and the workflows would: an idea issue through intake, a sync, a strict build.
-The other steps name settings switches: the files ``init`` wrote must be the ones that
-need them, and nothing may need a secret.
+The section's command step is run as written (``ideaboard init``, then a commit) in a
+new git repository whose remote is on GitHub; the board then meets the fake GitHub as
+a customer and the workflows would: an idea issue through intake, a sync, a strict
+build. The other steps name settings switches: the files ``init`` wrote must be the
+ones that need them, and nothing may need a secret.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ def run(folder, *args: str):
 
 def test_the_section_has_at_most_three_steps_each_a_command_or_one_setting():
     assert [number for number, _ in STEPS] == ["1", "2", "3"]
-    first, *settings = (text for _, text in STEPS)
-    assert "```sh\n   ideaboard init" in first
+    *settings, command = (text for _, text in STEPS)
+    assert "```sh\n   ideaboard init" in command
     for text in settings:
         assert text.startswith("**Settings → "), text  # one named switch
         assert "```" not in text
@@ -68,13 +68,13 @@ def test_the_section_has_at_most_three_steps_each_a_command_or_one_setting():
 
 
 def first_step_commands() -> list[list[str]]:
-    block = re.search(r"```sh\n\s*(.+?)\n\s*```", STEPS[0][1], re.S).group(1)
+    block = re.search(r"```sh\n\s*(.+?)\n\s*```", STEPS[2][1], re.S).group(1)
     return [shlex.split(part) for part in block.split("&&")]
 
 
 @pytest.fixture
 def board(tmp_path, fast_writes):
-    """A fresh repository with a GitHub remote, after the section's first step."""
+    """A fresh repository with a GitHub remote, after the section's command step."""
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "config", "user.email", "maintainer@example.com")
     git(tmp_path, "config", "user.name", "Maintainer")
@@ -93,7 +93,7 @@ def board(tmp_path, fast_writes):
     return tmp_path
 
 
-def test_the_first_step_commits_a_board_and_leaves_nothing_out(board):
+def test_the_command_step_commits_a_board_and_leaves_nothing_out(board):
     committed = set(git(board, "ls-files").split())
     for path in (
         "mkdocs.yml",
@@ -113,12 +113,12 @@ def test_the_first_step_commits_a_board_and_leaves_nothing_out(board):
 
 def test_the_settings_steps_are_what_the_written_workflows_need_and_no_secret(board):
     workflows = {p.name: p.read_text(encoding="utf-8") for p in board.glob(".github/workflows/*")}
-    # Step 2 (Pages from GitHub Actions): publish deploys with the Pages action.
+    # Step 1 (Pages from GitHub Actions): publish deploys with the Pages action.
     assert "actions/deploy-pages@" in workflows["publish.yml"]
-    assert "Source: GitHub Actions" in STEPS[1][1]
-    # Step 3 (Actions may create pull requests): intake opens one with the workflow token.
+    assert "Source: GitHub Actions" in STEPS[0][1]
+    # Step 2 (Actions may create pull requests): intake opens one with the workflow token.
     assert "gh pr create" in workflows["intake.yml"]
-    assert "create and approve pull requests" in " ".join(STEPS[2][1].split())
+    assert "create and approve pull requests" in " ".join(STEPS[1][1].split())
     for name, text in workflows.items():
         assert "secrets." not in text, name
         assert "python -m pip install -r requirements.txt" in text, name
