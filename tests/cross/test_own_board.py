@@ -14,10 +14,9 @@ import shlex
 import subprocess
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from tests.fakegithub import TOKEN, FakeGitHub
+from tests.helpers import cli
 from tests.paths import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -48,10 +47,9 @@ def git(folder, *args: str) -> str:
     return done.stdout
 
 
-def run(folder, *args: str):
-    result = CliRunner().invoke(
-        main, ["-f", str(folder / "mkdocs.yml"), *args], env={"GITHUB_TOKEN": TOKEN}
-    )
+def run(folder, *args: str) -> str:
+    """``ideaboard ARGS`` on the board in ``folder``, with the fake's token; its output."""
+    result = cli(folder / "mkdocs.yml", *args)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -78,6 +76,7 @@ def board(tmp_path, fast_writes):
     git(tmp_path, "init", "-q", "-b", "main")
     git(tmp_path, "config", "user.email", "maintainer@example.com")
     git(tmp_path, "config", "user.name", "Maintainer")
+    git(tmp_path, "config", "commit.gpgsign", "false")
     git(tmp_path, "remote", "add", "origin", f"https://github.com/{OWNER_REPO}.git")
     for command in first_step_commands():
         if command[:2] == ["git", "push"]:
