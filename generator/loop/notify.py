@@ -3,8 +3,9 @@
 A 👍 does not subscribe anyone to an issue, so the status comment reaches the
 people who commented, not the people who voted.  With ``notify_voters:
 [completed, declined]`` feedback mentions every human voter of the idea
-(voters merged from its duplicates included, each once, bots never) after
-the status comment, in batches of ``MENTIONS_PER_COMMENT``.
+(voters merged from its duplicates included, each once; bots never, nor the
+issue's author, who follows it already) after the status comment, in batches
+of ``MENTIONS_PER_COMMENT``.
 
 Each batch's marker lists the logins it mentions, so a run that stops halfway
 (killed, or out of its hour's budget) resumes with the voters not yet
@@ -99,10 +100,13 @@ def _mentioned(markers: tuple[Marker, ...], status: str, date: str) -> set[str]:
 def _due(idea: Idea, board: Board, cutoff: dt.datetime | None, mentioned: set[str]) -> list[str]:
     """The voters not yet mentioned, in the order they voted: real logins only, each once."""
     try:
-        voters = board.entry(idea.slug).voters  # humans only, duplicates merged, distinct
+        entry = board.entry(idea.slug)
     except KeyError:
         return []
+    voters = entry.voters  # humans only, duplicates merged, distinct
     due, seen = [], set(mentioned)
+    if entry.proposer and entry.proposer.login:
+        seen.add(entry.proposer.login.casefold())  # the author follows the issue already
     for voter in voters:
         if cutoff is not None and voter.at >= cutoff:
             continue
