@@ -62,16 +62,27 @@ class TokenAccess:
     push: bool | None
 
 
+def web_url(repo: Any) -> str | None:
+    """The repository's page on the web (``https://github.com/owner/name``)."""
+    return _call(lambda: repo.html_url)
+
+
 def label(repo: Any, name: str) -> LabelInfo | None:
     """The label ``name`` (GitHub matches names case-insensitively), or ``None``."""
-    found = _call(lambda: repo.get_label(name))
-    return None if found is None else LabelInfo(found.name, found.color, found.description)
+    # The client is lazy: the request goes out when a field is read, so read them inside.
+    return _call(lambda: _label_info(repo.get_label(name)))
 
 
 def create_label(repo: Any, name: str, color: str, description: str) -> LabelInfo:
     """Create the label ``name``."""
-    made = _call(lambda: repo.create_label(name, color.lstrip("#"), description))
-    return LabelInfo(made.name, made.color, made.description)
+    made = _call(lambda: _label_info(repo.create_label(name, color.lstrip("#"), description)))
+    if made is None:
+        raise Unreadable(404, f"could not create the label {name!r}")
+    return made
+
+
+def _label_info(found: Any) -> LabelInfo:
+    return LabelInfo(found.name, found.color, found.description)
 
 
 def pages(repo: Any) -> PagesInfo | None:
@@ -93,7 +104,11 @@ def workflow_permissions(repo: Any) -> WorkflowPermissions | None:
 
 def token_access(repo: Any) -> TokenAccess:
     """The ``permissions`` GitHub reports for the token's account on the repository."""
-    found = _call(lambda: repo.permissions)
+    found = _call(lambda: _access(repo.permissions))
+    return found or TokenAccess(None, None, None)
+
+
+def _access(found: Any) -> TokenAccess:
     if found is None:
         return TokenAccess(None, None, None)
     return TokenAccess(found.pull, found.triage, found.push)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import Settings
+from generator.errors import IdeaboardError
 from generator.github import repo_settings as gh
 from generator.load import Document, parse_text
 
@@ -52,7 +53,13 @@ def check(settings: Settings, repo: Any | None, *, fix: bool = False) -> list[Ch
             for what in ("label", "pages", "pull requests", "token: issues", "token: comments")
         ]
         return [*remote[:3], issue_form(settings), *remote[3:]]
-    web = settings.issue_base_url.removesuffix("/issues")
+    try:
+        web = gh.web_url(repo) or settings.issue_base_url.removesuffix("/issues")
+    except gh.Unreadable as exc:
+        raise IdeaboardError(
+            f"plugins.ideaboard.repo: GitHub did not show {settings.repo!r} to the token in "
+            f"{settings.token_env} ({exc.status}: {exc}); check the repo and the token."
+        ) from None
     return [
         _label(settings, repo, web, fix),
         _pages(repo, web),
