@@ -82,7 +82,8 @@ def create_label(repo: Any, name: str, color: str, description: str) -> LabelInf
 
 
 def _label_info(found: Any) -> LabelInfo:
-    return LabelInfo(found.name, found.color, found.description)
+    color = found.color  # first: it makes a lazy label load, and then its name is GitHub's
+    return LabelInfo(found.name, color, found.description)
 
 
 def pages(repo: Any) -> PagesInfo | None:
