@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from generator.loop.markers import Commenter, post_once
 from generator.loop.pace import Pace, Stopped
@@ -30,86 +30,85 @@ class CreateLabel:
 
 
 @dataclass(frozen=True)
-class AddLabel:
+class _OnIssue:
+    """A write to one idea's issue; ``line()`` is ``#number slug: `` and what it does."""
+
+    number: int
+    slug: str
+
+    def line(self) -> str:
+        """One stable line for the plan and the log."""
+        return f"#{self.number} {self.slug}: {self.doing()}"
+
+    def doing(self) -> str:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class _Labelling(_OnIssue):
+    label: str
+    verb: ClassVar[str]
+
+    def doing(self) -> str:
+        return f'{self.verb} label "{self.label}"'
+
+
+@dataclass(frozen=True)
+class AddLabel(_Labelling):
     """Add a label to an idea's issue."""
 
-    number: int
-    slug: str
-    label: str
-
-    def line(self) -> str:
-        """One stable line for the plan and the log."""
-        return f'#{self.number} {self.slug}: add label "{self.label}"'
+    verb = "add"
 
 
 @dataclass(frozen=True)
-class RemoveLabel:
+class RemoveLabel(_Labelling):
     """Remove a label from an idea's issue."""
 
-    number: int
-    slug: str
-    label: str
-
-    def line(self) -> str:
-        """One stable line for the plan and the log."""
-        return f'#{self.number} {self.slug}: remove label "{self.label}"'
+    verb = "remove"
 
 
 @dataclass(frozen=True)
-class Reopen:
+class Reopen(_OnIssue):
     """Reopen an idea's issue."""
 
-    number: int
-    slug: str
-
-    def line(self) -> str:
-        """One stable line for the plan and the log."""
-        return f"#{self.number} {self.slug}: reopen"
+    def doing(self) -> str:
+        return "reopen"
 
 
 @dataclass(frozen=True)
-class Close:
+class Close(_OnIssue):
     """Close an idea's issue: ``reason`` is completed, not_planned or duplicate."""
 
-    number: int
-    slug: str
     reason: str
 
-    def line(self) -> str:
-        """One stable line for the plan and the log."""
-        return f"#{self.number} {self.slug}: close as {self.reason.replace('_', ' ')}"
+    def doing(self) -> str:
+        return f"close as {self.reason.replace('_', ' ')}"
 
 
 @dataclass(frozen=True)
-class Comment:
+class Comment(_OnIssue):
     """Post a comment once: ``key`` is its marker's key; ``what`` says what it is about.
 
     ``mentions`` is how many voters it mentions (0 for status and milestone news).
     """
 
-    number: int
-    slug: str
     body: str
     key: str
     what: str
     mentions: int = 0
 
-    def line(self) -> str:
-        """One stable line for the plan and the log."""
-        return f"#{self.number} {self.slug}: comment on {self.what}"
+    def doing(self) -> str:
+        return f"comment on {self.what}"
 
 
 @dataclass(frozen=True)
-class Skip:
+class Skip(_OnIssue):
     """An idea whose issue cannot be written to, and why: reported, never carried out."""
 
-    number: int
-    slug: str
     reason: str
 
-    def line(self) -> str:
-        """One stable line for the plan and the log."""
-        return f"#{self.number} {self.slug}: skipped: {self.reason}"
+    def doing(self) -> str:
+        return f"skipped: {self.reason}"
 
 
 Action = CreateLabel | AddLabel | RemoveLabel | Reopen | Close | Comment | Skip
