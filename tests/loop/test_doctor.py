@@ -195,3 +195,14 @@ def test_without_a_snapshot_doctor_reads_github(tmp_path, fake_github, fast_writ
     config = make_board(tmp_path, fake_github, {"dark-mode": idea("proposed", 12)})
     result = cli(config, "doctor")
     assert result.output == "No drift: 1 idea(s) match their issues.\n"
+
+
+def test_live_without_a_token_says_so(tmp_path):
+    config = offline_board(tmp_path, drifting_snapshot())
+    result = CliRunner().invoke(
+        main, ["-f", str(config), "doctor", "--live"], env={"GITHUB_TOKEN": ""}
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: --live reads GitHub now: expected a GitHub token in GITHUB_TOKEN.\n"
+    )
