@@ -48,6 +48,8 @@ def check(settings: Settings, repo: Any | None, *, fix: bool = False) -> list[Ch
     """Every setup check, in order; ``repo`` is ``GitHubClient.repo`` (``None``: no token)."""
     if repo is None:
         why = f"needs a GitHub token in {settings.token_env} (then run 'ideaboard doctor --setup')"
+        if not settings.repo:
+            why = "needs the repository as 'owner/name' in plugins.ideaboard.repo, and a token"
         remote = [
             Check(what, UNCHECKED, why)
             for what in ("label", "pages", "pull requests", "token: issues", "token: comments")
