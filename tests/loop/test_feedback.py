@@ -659,3 +659,19 @@ def test_a_maintainers_own_token_is_honoured_on_the_next_run(tmp_path, fast_writ
         assert again.output == "Nothing to do: every issue matches its idea.\n"
         assert fake.writes == []
         assert fake.invalid_queries == []
+
+
+def test_the_real_client_has_every_method_feedback_types_against():
+    import inspect
+    import typing
+
+    from generator.github import GitHubClient
+
+    for name in ("issue", "comments", "comment", "labels", "create_label", "add_labels"):
+        assert name in dir(act.Client)
+    for name in [n for n in dir(act.Client) if not n.startswith("_")]:
+        want = inspect.signature(getattr(act.Client, name))
+        have = inspect.signature(getattr(GitHubClient, name))
+        assert list(want.parameters) == list(have.parameters), name
+        hints = typing.get_type_hints(getattr(GitHubClient, name))
+        assert hints["return"] == typing.get_type_hints(getattr(act.Client, name))["return"], name
