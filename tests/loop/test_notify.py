@@ -253,3 +253,32 @@ def test_without_the_option_nobody_is_mentioned(voted):
     _run(config, fake)
     assert _told(fake) == Counter()
     assert len(fake.issue(12).comments) == 1
+
+
+def test_github_s_real_limits_hold_over_hundreds_of_writes(tmp_path, fake_github, fast_writes):
+    fake = fake_github
+    ideas = {}
+    for n in range(1, 121):
+        fake.add_issue(n, f"Idea {n}")
+        for v in range(3):
+            fake.react(n, f"fan{n}-{v}")
+        ideas[f"idea-{n}"] = (
+            f"title: Idea {n}\nsummary: S.\nstatus: shipped\nissue: {n}\ncreated: 2026-01-05\n"
+            "history:\n  - {date: 2026-01-05, status: proposed}\n"
+            "  - {date: 2026-04-01, status: shipped, note: Done.}\n"
+        )
+    config = make_board(tmp_path, fake, ideas, notify_voters="[completed]")
+    assert cli(config, "sync").exit_code == 0
+    times = []
+    report = _run(config, fake, echo=lambda _line: times.append(fake.now))
+    assert report.outcome.stopped is None
+    assert len(times) == 1 + 4 * 120  # a label, then per idea: label, news, mentions, close
+    minute, hour = dt.timedelta(minutes=1), dt.timedelta(hours=1)
+    for i, at in enumerate(times):
+        assert sum(1 for t in times[: i + 1] if t > at - minute) <= 80
+        assert sum(1 for t in times[: i + 1] if t > at - hour) <= 500
+    assert times[-1] - times[0] >= 5 * minute  # 481 writes at 80 a minute
+    told = Counter(
+        m for n in range(1, 121) for c in fake.issue(n).comments for m in mentions_in(c.body)
+    )
+    assert told == Counter(f"fan{n}-{v}" for n in range(1, 121) for v in range(3))
