@@ -80,8 +80,8 @@ def read(body: str, at: dt.datetime | None = None) -> list[Marker]:
     text = (body or "").lstrip()
     while match := _MARKER_RE.match(text):
         kind, attrs = match.groups()
-        values = tuple(tuple(pair.split("=", 1)) for pair in attrs.split())
-        found.append(Marker(kind, values, at))  # type: ignore[arg-type]
+        values = tuple((k, v) for k, _, v in (pair.partition("=") for pair in attrs.split()))
+        found.append(Marker(kind, values, at))
         text = text[match.end() :].lstrip()
     return found
 
