@@ -114,6 +114,22 @@ class _Tags(c.BaseConfigOption[list]):
         return list(value)
 
 
+class _Categories(c.BaseConfigOption[list]):
+    """``notify_voters``: the categories whose news mentions an idea's voters; empty is off."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = []
+
+    def run_validation(self, value: object) -> list[str]:
+        if not isinstance(value, list) or not all(v in st.CATEGORIES for v in value):
+            raise ValidationError(
+                f"Expected a list of categories from {list(st.CATEGORIES)}, such as "
+                f"[completed, declined], but received: {value!r}"
+            )
+        return list(dict.fromkeys(value))
+
+
 class _PositiveInt(c.Type):
     def __init__(self, default: int, minimum: int = 1) -> None:
         super().__init__(int, default=default)
@@ -173,6 +189,7 @@ class IdeaboardConfig(base.Config):
     max_file_size = _PositiveInt(256 * 1024)
     stale_days = _PositiveInt(14)
     milestone_comments = c.Type(bool, default=False)
+    notify_voters = _Categories()
 
     def _validate(self):
         # mkdocs stops at the first bad option; a board owner fixing mkdocs.yml wants them all.
@@ -244,6 +261,7 @@ class Settings:
     max_file_size: int
     stale_days: int
     milestone_comments: bool
+    notify_voters: tuple[str, ...] = ()
     site_url: str = ""
     site_name: str = "Ideas"
 
@@ -295,6 +313,7 @@ def settings_from(
         max_file_size=config["max_file_size"],
         stale_days=config["stale_days"],
         milestone_comments=config["milestone_comments"],
+        notify_voters=tuple(config["notify_voters"]),
         site_url=site_url or "",
         site_name=site_name or "Ideas",
     )

@@ -15,8 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.config import Settings
+from generator.errors import IdeaboardError
+from generator.github import GitHubClient
 from generator.model import Idea, Snapshot
 from generator.model import statuses as st
+from generator.sync import load_or_empty
 
 FEEDBACK_FIX = "run 'ideaboard feedback --apply', or change the status in the file."
 
@@ -35,6 +38,45 @@ class Drift:
         return f"{self.where}: {self.kind}: {self.message}; fix: {self.fix}"
 
 
+def examine(
+    ideas: Sequence[Idea], settings: Settings, client: GitHubClient | None, *, live: bool
+) -> list[Drift]:
+    """The drift report: from the last snapshot, or from GitHub now (``live``).
+
+    ``client`` is ``None`` without a token.  With no snapshot yet, GitHub is
+    read now if it can be; if it cannot, the error says what doctor needs.
+    """
+    snapshot = load_or_empty(settings.snapshot, settings.repo)
+    if snapshot.synced_at is None and not live:
+        if client is None:
+            raise IdeaboardError(no_data_message(settings))
+        live = True  # nothing to read offline, but GitHub can be read now
+    if live:
+        if client is None:
+            raise IdeaboardError(
+                f"--live reads GitHub now: expected a GitHub token in {settings.token_env}."
+            )
+        numbers = {idea.issue for idea in ideas if idea.issue is not None}
+        snapshot = client.fetch(snapshot, numbers)
+    return check(ideas, snapshot, settings)
+
+
+def no_data_message(settings: Settings) -> str:
+    """What doctor needs when it has neither a snapshot nor a token (no circle through sync)."""
+    try:
+        snapshot = settings.snapshot.relative_to(settings.root).as_posix()
+    except ValueError:
+        snapshot = str(settings.snapshot)
+    env = settings.token_env
+    return (
+        f"{snapshot}: no snapshot yet, and no GitHub token in {env}: doctor compares the "
+        f"ideas with their issues, so it needs one of them. Set {env} to a token that can "
+        "read the issues (doctor then reads GitHub now, as --live does), or run doctor where "
+        "a sync has written the snapshot: in a workflow job, after 'ideaboard sync' "
+        f"(publish.yml keeps {snapshot} in its Actions cache)."
+    )
+
+
 def check(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> list[Drift]:
     """Every drift between ``ideas`` and the issues in ``snapshot``, files first."""
     drifts: list[Drift] = []
@@ -43,14 +85,12 @@ def check(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> list
         if idea.issue is None:
             continue
         named.add(idea.issue)
-        drifts.extend(_check_idea(idea, snapshot, settings))
+        drifts.extend(_check_idea(idea, idea.issue, snapshot, settings))
     drifts.extend(_untriaged(snapshot, settings, named))
     return drifts
 
 
-def _check_idea(idea: Idea, snapshot: Snapshot, settings: Settings) -> list[Drift]:
-    number = idea.issue
-    assert number is not None
+def _check_idea(idea: Idea, number: int, snapshot: Snapshot, settings: Settings) -> list[Drift]:
     where = f"{idea.path}:{idea.lines.get('issue', 0)}"
     missing = snapshot.missing.get(number)
     if missing is not None:

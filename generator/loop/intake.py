@@ -11,7 +11,7 @@ the text is loaded back and compared before it is written, so no title or body
 can add a key, end a block early or smuggle in a tag.  The comment carries a
 hidden marker (``<!-- ideaboard:similar -->``), and the comments are read
 before posting, so running intake again never posts twice.  Only a marker in
-a comment by a bot or a maintainer counts (``feedback.by_the_board``): anyone
+a comment by a bot or a maintainer counts (``markers.by_the_board``): anyone
 can comment on the issue, and a marker planted by the proposer or a passer-by
 must not silence the similar-ideas comment.
 """
@@ -30,13 +30,14 @@ import yaml as pyyaml
 from generator.config import Settings
 from generator.errors import IdeaboardError
 from generator.loop import form
-from generator.loop.feedback import idea_url, md_link, post_once
+from generator.loop.comments import idea_url, md_link
+from generator.loop.markers import marker, post_once
 from generator.loop.similar import similar_ideas
 from generator.model import Idea, Issue
 from generator.model import statuses as st
 
 #: The marker that says "intake has already commented on this issue".
-MARKER = "<!-- ideaboard:similar -->"
+MARKER = marker("similar")
 
 #: The schema's limits (``idea.schema.json``), so that a long issue still makes a valid file.
 TITLE_MAX = 200

@@ -12,6 +12,7 @@ import requests
 from generator.github.client import GitHubClient
 from generator.model.snapshot import Snapshot
 from tests.fakegithub import FAULTS, TOKEN, FakeGitHub, fake_settings
+from tests.fakegithub import settings as fake_repo_settings
 from tests.fakegithub.graphql_api import check
 from tests.fakegithub.state import ASSOCIATIONS
 from tests.paths import DATA
@@ -88,8 +89,15 @@ def test_every_rest_response_matches_the_openapi_description(tmp_path):
             "/repos/lumen-notes/lumen/issues/1/reactions?content=%2B1",
             "/repos/lumen-notes/lumen/issues/404",
             "/rate_limit",
+            # doctor --setup (tests/fakegithub/settings.py): set up, then not
+            "/repos/lumen-notes/lumen/pages",
+            "/repos/lumen-notes/lumen/actions/permissions/workflow",
+            "/repos/lumen-notes/lumen/labels/idea",
+            "/repos/lumen-notes/lumen/labels/nope",
         ]:
             requests.get(api + path, headers=AUTH, timeout=5, allow_redirects=False)
+        fake_repo_settings.of(fake).pages = None
+        requests.get(api + "/repos/lumen-notes/lumen/pages", headers=AUTH, timeout=5)
 
         checked = set()
         for method, template, status, body in fake.responses:

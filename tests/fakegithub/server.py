@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.fakegithub import graphql_api, rest
+from tests.fakegithub import graphql_api, rest, settings
 from tests.fakegithub.state import ASSOCIATIONS, EPOCH, Comment, Issue, Reaction, Repo, generate
 
 FAULTS = (
@@ -295,6 +295,7 @@ _ROUTES: list[tuple[str, str, re.Pattern[str]]] = [
         ("GET", "/repos/{owner}/{repo}/issues/{issue_number}/reactions"),
         ("GET", "/repos/{owner}/{repo}/labels"),
         ("POST", "/repos/{owner}/{repo}/labels"),
+        *settings.ROUTES,  # doctor --setup: tests/fakegithub/settings.py
     ]
 ]
 
@@ -514,6 +515,8 @@ class _Handler(BaseHTTPRequestHandler):
             repo.name.lower(),
         ):
             return 404, rest.error("Not Found", 404), {}
+        if (found := settings.answer(fake, method, template, params)) is not None:
+            return found
         if template == "/repos/{owner}/{repo}":
             owner = repo.user(repo.owner, "Organization")
             return 200, rest.repository(api, web, repo, owner), {}

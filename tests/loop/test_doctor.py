@@ -144,8 +144,11 @@ def test_doctor_needs_a_snapshot_or_a_token(tmp_path):
     result = CliRunner().invoke(main, ["-f", str(config), "doctor"], env={"GITHUB_TOKEN": ""})
     assert result.exit_code == 1
     assert result.output == (
-        "Error: snapshot.json: no snapshot yet: expected one written by 'ideaboard sync'. "
-        "Run it first, or pass --live.\n"
+        "Error: ideas/snapshot.json: no snapshot yet, and no GitHub token in GITHUB_TOKEN: "
+        "doctor compares the ideas with their issues, so it needs one of them. Set GITHUB_TOKEN "
+        "to a token that can read the issues (doctor then reads GitHub now, as --live does), or "
+        "run doctor where a sync has written the snapshot: in a workflow job, after 'ideaboard "
+        "sync' (publish.yml keeps ideas/snapshot.json in its Actions cache).\n"
     )
 
 
@@ -192,3 +195,14 @@ def test_without_a_snapshot_doctor_reads_github(tmp_path, fake_github, fast_writ
     config = make_board(tmp_path, fake_github, {"dark-mode": idea("proposed", 12)})
     result = cli(config, "doctor")
     assert result.output == "No drift: 1 idea(s) match their issues.\n"
+
+
+def test_live_without_a_token_says_so(tmp_path):
+    config = offline_board(tmp_path, drifting_snapshot())
+    result = CliRunner().invoke(
+        main, ["-f", str(config), "doctor", "--live"], env={"GITHUB_TOKEN": ""}
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: --live reads GitHub now: expected a GitHub token in GITHUB_TOKEN.\n"
+    )

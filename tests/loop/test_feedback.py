@@ -11,8 +11,13 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.config import default_settings
-from generator.loop import feedback as fb
-from generator.loop.feedback import Action, RemoteState, plan, status_comment
+from generator.loop import actions as act
+from generator.loop import markers as mk
+from generator.loop.comments import status_comment
+from generator.loop.feedback import plan_actions
+from generator.loop.pace import Pace
+from generator.loop.remote import RemoteState
+from generator.model import Board, RemoteComment, RemoteIssue
 from generator.model.idea import HistoryEntry, Idea, ShippedIn
 from generator.model.snapshot import Snapshot
 from generator.tally.votes import tally
@@ -56,6 +61,17 @@ def remote(number=12, **fields) -> dict[int, RemoteState]:
     return {number: RemoteState(number, **fields)}
 
 
+def told(*bodies: str) -> tuple[mk.Marker, ...]:
+    """The markers of comments the board wrote with these bodies."""
+    return tuple(m for body in bodies for m in mk.read(body))
+
+
+def plan(ideas, state, settings, *, board: Board | None = None, **options):
+    """``plan_actions`` for some ideas (tallied with no votes unless a board is given)."""
+    board = board or tally(ideas, Snapshot.empty(), settings)
+    return plan_actions(board, state, settings, **options)
+
+
 def lines(actions):
     return [a.line() for a in actions]
 
@@ -70,16 +86,11 @@ def test_a_new_issue_gets_its_label_and_only_the_latest_news():
         '#12 dark-mode: add label "status: planned"',
         "#12 dark-mode: comment on status planned (2026-03-01)",
     ]
-    assert actions[0] == Action(
-        "create-label",
-        label="status: planned",
-        color="fbca04",
-        description="Idea board status (active)",
-    )
+    assert actions[0] == act.CreateLabel("status: planned", "fbca04", "Idea board status (active)")
 
 
 def test_every_entry_after_the_last_announced_one():
-    markers = fb.markers_in([fb.marker("status", slug="x", status="proposed", date="2026-01-05")])
+    markers = told(mk.marker("status", slug="x", status="proposed", date="2026-01-05"))
     actions = plan([PLANNED], remote(labels=("status: planned",), markers=markers), SETTINGS)
     assert lines(actions) == [
         "#12 dark-mode: comment on status under-review (2026-02-01)",
@@ -101,7 +112,7 @@ def test_a_status_label_without_a_marker_counts_as_told():
 
 
 def test_nothing_to_do_when_everything_matches():
-    markers = fb.markers_in([fb.status_comment(PLANNED, PLANNED.history[-1], SETTINGS, {})])
+    markers = told(status_comment(PLANNED, PLANNED.history[-1], SETTINGS, {}))
     state = remote(labels=("idea", "Status: Planned"), markers=markers)
     assert plan([PLANNED], state, SETTINGS, repo_labels=["status: planned"]) == []
 
@@ -135,7 +146,7 @@ def test_shipped_comments_then_closes_as_completed():
     ]
     assert actions[-2].body == (
         "<!-- ideaboard:status slug=dark-mode status=shipped date=2026-04-01 -->\n"
-        "This idea has **shipped** in 3.3. Release notes: https://ex.org/3.3\n\n"
+        "This idea has **shipped** in 3.3. Release notes: <https://ex.org/3.3>\n\n"
         "> In 3.3.\n\n"
         "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)\n"
     )
@@ -144,7 +155,7 @@ def test_shipped_comments_then_closes_as_completed():
 def test_closed_with_another_reason_is_closed_again():
     declined = idea(status="declined", history=[((2026, 1, 5), "declined", "No.")])
     state = remote(state="closed", state_reason="completed", labels=("status: declined",))
-    markers = fb.markers_in([status_comment(declined, declined.history[0], SETTINGS, {})])
+    markers = told(status_comment(declined, declined.history[0], SETTINGS, {}))
     state = {12: dataclasses.replace(state[12], markers=markers)}
     assert lines(plan([declined], state, SETTINGS)) == ["#12 dark-mode: close as not planned"]
 
@@ -221,7 +232,7 @@ def test_gone_issues_are_skipped_and_reported():
         "#12 dark-mode: skipped: issue was transferred to https://github.com/o/x/issues/1 "
         "(run 'ideaboard doctor')"
     )
-    assert not action.writes
+    assert not act.writes(action)
 
 
 def test_ideas_without_an_issue_are_left_alone():
@@ -229,9 +240,7 @@ def test_ideas_without_an_issue_are_left_alone():
 
 
 def test_a_renamed_idea_does_not_announce_again():
-    markers = fb.markers_in(
-        [fb.marker("status", slug="old-name", status="planned", date="2026-03-01")]
-    )
+    markers = told(mk.marker("status", slug="old-name", status="planned", date="2026-03-01"))
     state = remote(labels=("status: planned",), markers=markers)
     assert plan([PLANNED], state, SETTINGS, repo_labels=["status: planned"]) == []
 
@@ -252,8 +261,8 @@ def test_milestone_comments_once_for_the_highest_reached():
         "Thank you to everyone who voted!\n"
         "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)"
     )
-    told = {12: dataclasses.replace(state[12], markers=fb.markers_in([action.body]))}
-    assert plan(ideas, told, settings, board=board) == []
+    after = {12: dataclasses.replace(state[12], markers=told(action.body))}
+    assert plan(ideas, after, settings, board=board) == []
     assert plan(ideas, state, SETTINGS, board=board) == []  # milestone_comments is off
 
 
@@ -268,35 +277,53 @@ class StubClient:
         self.writes: list[tuple] = []
         self.lose_answers = lose_answers
 
-    def comments(self, number):
+    def issue(self, number: int) -> RemoteIssue:
+        return RemoteIssue(number)
+
+    def comments(self, number: int) -> list[RemoteComment]:
         # Posted with the workflow's GITHUB_TOKEN: GitHub shows github-actions[bot].
         return [
-            {"body": b, "author": "github-actions[bot]", "author_type": "Bot"} for b in self.bodies
+            RemoteComment(i, body, "github-actions[bot]", "Bot")
+            for i, body in enumerate(self.bodies)
         ]
 
-    def comment(self, number, body):
+    def comment(self, number: int, body: str) -> None:
         self.bodies.append(body)
         self.writes.append(("comment", number))
         if self.lose_answers:
             raise TimeoutError("the answer was lost")
 
-    def add_labels(self, number, names):
+    def labels(self) -> dict[str, str]:
+        return {}
+
+    def create_label(self, name: str, color: str, description: str = "") -> None:
+        self.writes.append(("create", name))
+
+    def add_labels(self, number: int, names: list[str]) -> None:
         self.writes.append(("add", number, tuple(names)))
+
+    def remove_label(self, number: int, name: str) -> None:
+        self.writes.append(("remove", number, name))
+
+    def set_state(self, number: int, state: str, reason: str | None = None) -> None:
+        self.writes.append(("state", number, state, reason))
 
 
 def test_apply_skips_a_comment_that_is_already_there():
     client = StubClient()
-    actions = [a for a in plan([PLANNED], remote(), SETTINGS) if a.kind == "comment"]
-    fb.apply(actions, client)
-    outcome = fb.apply(actions, client)
+    actions = [a for a in plan([PLANNED], remote(), SETTINGS) if isinstance(a, act.Comment)]
+    act.apply(actions, client, Pace())
+    outcome = act.apply(actions, client, Pace())
     assert client.writes == [("comment", 12)]
-    assert outcome.already == ["#12 dark-mode: comment on status planned (2026-03-01)"]
+    assert [a.line() for a in outcome.already] == [
+        "#12 dark-mode: comment on status planned (2026-03-01)"
+    ]
 
 
 def test_apply_treats_a_lost_answer_as_posted_when_the_comment_is_there():
     client = StubClient(lose_answers=True)
     actions = plan([PLANNED], remote(labels=()), SETTINGS, repo_labels=["status: planned"])
-    outcome = fb.apply(actions, client)
+    outcome = act.apply(actions, client, Pace())
     assert client.writes == [("add", 12, ("status: planned",)), ("comment", 12)]
     assert len(outcome.done) == 2
 
@@ -517,8 +544,8 @@ def test_two_changes_between_runs_get_two_comments(board):
 
 def test_a_comment_whose_answer_is_lost_is_not_posted_twice(board):
     config, fake = board
-    told = fb.marker("status", slug="dark-mode", status="proposed", date="2026-01-05")
-    fake.add_comment(12, "ideaboard-bot", told, user_type="Bot")
+    before = mk.marker("status", slug="dark-mode", status="proposed", date="2026-01-05")
+    fake.add_comment(12, "ideaboard-bot", before, user_type="Bot")
     fake.issue(12).labels.append("status: planned")  # a maintainer labelled it early
     fake.add_label("status: planned")
     _status(config, "planned", "--note", "Planned.", "--date", "2026-03-01")
@@ -534,7 +561,7 @@ def test_a_comment_whose_answer_is_lost_is_not_posted_twice(board):
 
 # --- only the board's own markers count (anyone can comment on a public issue) ----------
 
-BACKLINKS_TOLD = fb.marker("status", slug="backlinks-panel", status="planned", date="2026-01-05")
+BACKLINKS_TOLD = mk.marker("status", slug="backlinks-panel", status="planned", date="2026-01-05")
 ANNOUNCE_30 = ("POST", f"{REPO}/issues/30/comments")
 
 
@@ -559,25 +586,22 @@ ANNOUNCE_30 = ("POST", f"{REPO}/issues/30/comments")
     ],
 )
 def test_only_a_bot_or_a_maintainer_writes_for_the_board(comment, trusted):
-    from generator.model.remote import RemoteComment
-
-    assert fb.by_the_board({"body": BACKLINKS_TOLD, **comment}) is trusted
     as_remote = RemoteComment(1, BACKLINKS_TOLD, **{"author": None, **comment})
-    assert fb.by_the_board(as_remote) is trusted
-    expected = {"status planned 2026-01-05"} if trusted else set()
-    assert fb.board_markers([{"body": BACKLINKS_TOLD, **comment}]) == expected
+    assert mk.by_the_board(as_remote) is trusted
+    expected = ["status planned 2026-01-05"] if trusted else []
+    assert [m.key for m in mk.board_markers([as_remote])] == expected
 
 
 def test_only_a_marker_that_opens_the_comment_counts():
     quoted = f"As the bot said:\n\n> {BACKLINKS_TOLD}\n"
-    assert fb.markers_in([quoted]) == frozenset()
-    assert fb.markers_in([f"Text {BACKLINKS_TOLD}"]) == frozenset()
-    two = f"\r\n  {BACKLINKS_TOLD}\n{fb.marker('milestone', slug='x', votes=50)}\nHi"
-    assert fb.markers_in([two]) == {"status planned 2026-01-05", "milestone 50"}
+    assert mk.markers_in([quoted]) == frozenset()
+    assert mk.markers_in([f"Text {BACKLINKS_TOLD}"]) == frozenset()
+    two = f"\r\n  {BACKLINKS_TOLD}\n{mk.marker('milestone', slug='x', votes=50)}\nHi"
+    assert mk.markers_in([two]) == {"status planned 2026-01-05", "milestone 50"}
     # A title that smuggles a marker into the board's own comment is only text.
     sneaky = dataclasses.replace(PLANNED, title=f"Dark {BACKLINKS_TOLD} mode")
     body = status_comment(sneaky, sneaky.history[-1], SETTINGS, {})
-    assert fb.markers_in([body]) == {"status planned 2026-03-01"}
+    assert mk.markers_in([body]) == {"status planned 2026-03-01"}
 
 
 @pytest.mark.parametrize("association", ["NONE", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR"])
@@ -585,7 +609,7 @@ def test_a_marker_planted_by_the_public_does_not_silence_the_news(board, associa
     config, fake = board
     fake.add_comment(30, "mallory", BACKLINKS_TOLD, association=association)
     fake.add_comment(30, "mallory", f"{BACKLINKS_TOLD}\nnothing to see", association=association)
-    fake.add_comment(12, "mallory", fb.marker("status", status="proposed", date="2026-01-05"))
+    fake.add_comment(12, "mallory", mk.marker("status", status="proposed", date="2026-01-05"))
     result = cli(config, "feedback", "--apply")
     assert result.exit_code == 0, result.output
     assert "#30 backlinks-panel: comment on status planned (2026-01-05)\n" in result.output
@@ -635,3 +659,19 @@ def test_a_maintainers_own_token_is_honoured_on_the_next_run(tmp_path, fast_writ
         assert again.output == "Nothing to do: every issue matches its idea.\n"
         assert fake.writes == []
         assert fake.invalid_queries == []
+
+
+def test_the_real_client_has_every_method_feedback_types_against():
+    import inspect
+    import typing
+
+    from generator.github import GitHubClient
+
+    for name in ("issue", "comments", "comment", "labels", "create_label", "add_labels"):
+        assert name in dir(act.Client)
+    for name in [n for n in dir(act.Client) if not n.startswith("_")]:
+        want = inspect.signature(getattr(act.Client, name))
+        have = inspect.signature(getattr(GitHubClient, name))
+        assert list(want.parameters) == list(have.parameters), name
+        hints = typing.get_type_hints(getattr(GitHubClient, name))
+        assert hints["return"] == typing.get_type_hints(getattr(act.Client, name))["return"], name

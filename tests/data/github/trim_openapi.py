@@ -31,6 +31,10 @@ OPERATIONS = [
     ("/repos/{owner}/{repo}/issues/{issue_number}/reactions", "get"),
     ("/repos/{owner}/{repo}/labels", "get"),
     ("/repos/{owner}/{repo}/labels", "post"),
+    # doctor --setup: the GitHub side of a board
+    ("/repos/{owner}/{repo}/labels/{name}", "get"),
+    ("/repos/{owner}/{repo}/pages", "get"),
+    ("/repos/{owner}/{repo}/actions/permissions/workflow", "get"),
 ]
 
 
