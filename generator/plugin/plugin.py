@@ -72,7 +72,11 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = settings_from(
-            self.config, root, site_url=config.site_url or "", site_name=config.site_name
+            self.config,
+            root,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            language=config.theme.get("language"),
         )
         if not config.use_directory_urls:
             # Links between generated pages are written for /ideas/<slug>/ URLs.
