@@ -5,7 +5,7 @@ in it; ``format_date``/``format_number`` follow CLDR; ``install`` wires Jinja.
 Catalogs live in ``generator/locales`` and are compiled in memory (see ``catalogs``).
 """
 
-from generator.i18n.active import _, current, gettext, ngettext, npgettext, pgettext, using
+from generator.i18n.active import _, current, gettext, markup, ngettext, npgettext, pgettext, using
 from generator.i18n.formats import (
     format_date,
     format_datetime,
@@ -34,6 +34,7 @@ __all__ = [
     "format_number",
     "gettext",
     "install",
+    "markup",
     "ngettext",
     "npgettext",
     "pgettext",

@@ -17,18 +17,19 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import CommandLineInterface, parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from generator.i18n.checks import catalog_problems
+from generator.i18n.jinja import KEYWORDS as JINJA_KEYWORDS
 from generator.i18n.language import LOCALES, shipped
 from generator.i18n.translations import po_path
 
 ROOT = LOCALES.parent.parent
 POT = LOCALES / "messages.pot"
 MAPPING = ROOT / "babel.cfg"
-KEYWORDS = ["-k", "N_"]
+KEYWORDS = ["-k", "N_", "-k", "markup", "-k", "plurals:1,2"]
 COMMON = ["--no-wrap", "--omit-header"]
 
 
@@ -66,9 +67,9 @@ def read(path: Path, locale: str | None = None) -> Catalog:
 
 def source_ids() -> set[str]:
     """The msgids in the sources today (what ``extract`` would write), without writing."""
-    method_map, options_map = parse_mapping_cfg(MAPPING.open())
-    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
-                "npgettext": ((1, "c"), 2, 3), "N_": None}  # fmt: skip
+    with MAPPING.open() as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    keywords = {**DEFAULT_KEYWORDS, "N_": None, "markup": None, **JINJA_KEYWORDS}
     ids = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=keywords

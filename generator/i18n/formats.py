@@ -32,9 +32,9 @@ def format_datetime(value: dt.datetime, fmt: str = "long") -> str:
     return pattern.replace("{1}", day).replace("{0}", time).replace("'", "") + " UTC"
 
 
-def format_month(value: dt.date) -> str:
-    """A short month for a chart axis, by CLDR's ``yyMMM`` skeleton (``Jan 25``, ``1月 25``)."""
-    return dates.format_skeleton("yyMMM", value, locale=str(current().locale))
+def format_month(value: dt.date, skeleton: str = "yyMMM") -> str:
+    """A month by a CLDR skeleton: ``yyMMM`` for an axis (``Jan ’25``), ``yMMMM`` in full."""
+    return dates.format_skeleton(skeleton, value, locale=str(current().locale))
 
 
 def format_number(value: float | int) -> str:
