@@ -12,6 +12,7 @@ project's options, so the same commands work by hand (see notes/i18n-contributin
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -34,15 +35,17 @@ COMMON = ["--no-wrap", "--omit-header"]
 
 
 def _pybabel(*args: str) -> None:
-    CommandLineInterface().run(["pybabel", "-q", *args])
+    # From the repository root, so catalogs name files by their path in the repository.
+    with contextlib.chdir(ROOT):
+        CommandLineInterface().run(["pybabel", "-q", *args])
 
 
 def extract() -> None:
     """Write ``messages.pot`` from the sources named in ``babel.cfg``."""
     _pybabel(
         "extract", "-F", str(MAPPING), *KEYWORDS, "--no-wrap", "--sort-by-file",
-        "--no-location", "--project", "ideaboard", "--copyright-holder", "ideaboard contributors",
-        "--msgid-bugs-address", "", "-c", "TRANSLATORS:", "-o", str(POT), str(ROOT),
+        "--add-location", "file", "--project", "ideaboard", "--copyright-holder", "ideaboard contributors",
+        "--msgid-bugs-address", "", "-c", "TRANSLATORS:", "-o", str(POT), ".",
     )  # fmt: skip
 
 

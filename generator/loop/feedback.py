@@ -41,7 +41,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from generator import i18n
 from generator.config import Settings
+from generator.i18n import _
 from generator.model import Board, HistoryEntry, Idea
 from generator.model import statuses as st
 
@@ -302,14 +304,21 @@ def _milestone(idea: Idea, remote: RemoteState, settings: Settings, board: Board
     told = [k.split()[1] for k in remote.markers if k.startswith("milestone ")]
     if any(votes.isdigit() and int(votes) >= top for votes in told):
         return []
-    body = "\n".join(
-        (
-            marker("milestone", slug=idea.slug, votes=top),
-            f"🎉 This idea has reached **{top} votes** on the idea board. "
-            "Thank you to everyone who voted!",
-            *_page_line(idea, settings),
+    with i18n.using(settings.language):
+        body = "\n".join(
+            (
+                marker("milestone", slug=idea.slug, votes=top),
+                i18n.ngettext(
+                    "🎉 This idea has reached **%(num)s vote** on the idea board. "
+                    "Thank you to everyone who voted!",
+                    "🎉 This idea has reached **%(num)s votes** on the idea board. "
+                    "Thank you to everyone who voted!",
+                    top,
+                )
+                % {"num": top},
+                *_page_line(idea, settings),
+            )
         )
-    )
     return [
         Action(
             "comment",
@@ -335,9 +344,16 @@ def idea_url(settings: Settings, slug: str) -> str | None:
 def status_comment(
     idea: Idea, entry: HistoryEntry, settings: Settings, by_slug: Mapping[str, Idea]
 ) -> str:
-    """The comment that announces one history entry, its marker first."""
+    """The comment that announces one history entry, its marker first (board language)."""
+    with i18n.using(settings.language):
+        return _status_comment(idea, entry, settings, by_slug)
+
+
+def _status_comment(
+    idea: Idea, entry: HistoryEntry, settings: Settings, by_slug: Mapping[str, Idea]
+) -> str:
     category = settings.category(entry.status)
-    name = entry.status.replace("-", " ")
+    name = i18n.status_title(entry.status, settings.status_titles)
     previous = _previous(idea, entry)
     reopened = previous is not None and settings.statuses.get(previous) in (
         st.COMPLETED,
@@ -347,28 +363,39 @@ def status_comment(
     duplicate_line = None
     if category == st.COMPLETED:
         release = idea.shipped_in.release if idea.shipped_in else None
-        headline = f"This idea has **{name}**" + (f" in {release}" if release else "") + "."
+        if release:
+            headline = _("This idea has shipped in %(release)s: it is now **%(status)s**.") % {
+                "release": release,
+                "status": name,
+            }
+        else:
+            headline = _("This idea has shipped: it is now **%(status)s**.") % {"status": name}
         if idea.shipped_in and idea.shipped_in.url:
-            headline += f" Release notes: {idea.shipped_in.url}"
+            headline += " " + _("Release notes: %(url)s") % {"url": idea.shipped_in.url}
     elif category == st.DECLINED:
-        headline = f"We have decided not to do this idea: it is now **{name}**."
+        headline = _("We have decided not to do this idea: it is now **%(status)s**.") % {
+            "status": name
+        }
     elif category == st.DUPLICATE:
         target = canonical(idea, by_slug)
         if target is None:
-            headline = f"This idea is a **{name}** of another idea on the board."
+            headline = _(
+                "This idea is now **%(status)s**: it duplicates another idea on the board."
+            ) % {"status": name}
         else:
             where = md_link(target.title, idea_url(settings, target.slug))
             issue = f" (#{target.issue})" if target.issue else ""
-            headline = (
-                f"This idea is a **{name}** of {where}{issue}. Your 👍 counts there too; "
-                "follow that idea for updates."
-            )
+            headline = _(
+                "This idea is now **%(status)s**: it duplicates %(idea)s%(issue)s. Your 👍 "
+                "counts there too; follow that idea for updates."
+            ) % {"status": name, "idea": where, "issue": issue}
             if target.issue:
+                # GitHub's own keyword (it marks the issue a duplicate): never translated.
                 duplicate_line = f"Duplicate of #{target.issue}"
     elif reopened:
-        headline = f"This idea is open again: it is now **{name}**."
+        headline = _("This idea is open again: it is now **%(status)s**.") % {"status": name}
     else:
-        headline = f"This idea is now **{name}**."
+        headline = _("This idea is now **%(status)s**.") % {"status": name}
     parts = [marker("status", slug=idea.slug, status=entry.status, date=entry.date.isoformat())]
     parts.append(headline)
     if entry.note.strip():
@@ -402,7 +429,9 @@ def _previous(idea: Idea, entry: HistoryEntry) -> str | None:
 
 def _page_line(idea: Idea, settings: Settings) -> list[str]:
     url = idea_url(settings, idea.slug)
-    return [f"Follow it on the idea board: {md_link(idea.title, url)}"] if url else []
+    if not url:
+        return []
+    return [_("Follow it on the idea board: %(link)s") % {"link": md_link(idea.title, url)}]
 
 
 def md_link(title: str, url: str | None) -> str:

@@ -135,7 +135,7 @@ def test_shipped_comments_then_closes_as_completed():
     ]
     assert actions[-2].body == (
         "<!-- ideaboard:status slug=dark-mode status=shipped date=2026-04-01 -->\n"
-        "This idea has **shipped** in 3.3. Release notes: https://ex.org/3.3\n\n"
+        "This idea has shipped in 3.3: it is now **Shipped**. Release notes: https://ex.org/3.3\n\n"
         "> In 3.3.\n\n"
         "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)\n"
     )
@@ -166,7 +166,7 @@ def test_back_to_an_open_status_reopens_before_the_comment():
         "#12 dark-mode: reopen",
         "#12 dark-mode: comment on status planned (2026-03-01)",
     ]
-    assert "This idea is open again: it is now **planned**." in actions[-1].body
+    assert "This idea is open again: it is now **Planned**." in actions[-1].body
 
 
 def test_duplicate_links_the_canonical_idea_and_its_issue():
@@ -192,7 +192,7 @@ def test_duplicate_links_the_canonical_idea_and_its_issue():
     ]
     assert actions[3].body == (
         "<!-- ideaboard:status slug=see-mentions status=duplicate date=2026-02-01 -->\n"
-        "This idea is a **duplicate** of [Backlinks panel](https://ex.org/board/ideas/"
+        "This idea is now **Duplicate**: it duplicates [Backlinks panel](https://ex.org/board/ideas/"
         "backlinks-panel/) (#30). Your 👍 counts there too; follow that idea for updates.\n\n"
         "> Merged.\n\n"
         "Follow it on the idea board: [See mentions](https://ex.org/board/ideas/see-mentions/)\n\n"
@@ -209,7 +209,7 @@ def test_declined_comment_quotes_every_line_of_the_note():
     )
     assert body == (
         "<!-- ideaboard:status slug=dark-mode status=declined date=2026-01-05 -->\n"
-        "We have decided not to do this idea: it is now **declined**.\n\n"
+        "We have decided not to do this idea: it is now **Declined**.\n\n"
         "> No, because:\n>\n> - reason\n"
     )
 
@@ -429,7 +429,7 @@ def test_each_status_transition_through_the_journal(board):
     ]
     assert _comment(fake) == (
         "<!-- ideaboard:status slug=dark-mode status=under-review date=2026-02-01 -->\n"
-        "This idea is now **under review**.\n\n> Looking at it.\n\n"
+        "This idea is now **Under review**.\n\n> Looking at it.\n\n"
         "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)\n"
     )
     assert fake.issue(12).labels == ["idea", "status: under-review"]
@@ -449,7 +449,7 @@ def test_each_status_transition_through_the_journal(board):
     shipped = step("shipped", "In 3.3.", "2026-05-01", "--release", "3.3")
     assert [w[:2] for w in shipped[-2:]] == [("POST", f"{issue}/comments"), ("PATCH", issue)]
     assert shipped[-1][2] == {"state": "closed", "state_reason": "completed"}
-    assert "This idea has **shipped** in 3.3." in _comment(fake)
+    assert "This idea has shipped in 3.3: it is now **Shipped**." in _comment(fake)
     assert (fake.issue(12).state, fake.issue(12).state_reason) == ("closed", "completed")
 
     back = step("planned", "A regression: back to work.", "2026-05-02")
@@ -460,7 +460,7 @@ def test_each_status_transition_through_the_journal(board):
         ("POST", f"{issue}/comments"),
     ]
     assert back[2][2] == {"state": "open", "state_reason": "reopened"}
-    assert "This idea is open again: it is now **planned**." in _comment(fake)
+    assert "This idea is open again: it is now **Planned**." in _comment(fake)
 
     declined = step("declined", "Not after all.", "2026-05-03")
     assert declined[-1] == ("PATCH", issue, {"state": "closed", "state_reason": "not_planned"})
