@@ -44,8 +44,9 @@ def extract() -> None:
     """Write ``messages.pot`` from the sources named in ``babel.cfg``."""
     _pybabel(
         "extract", "-F", str(MAPPING), *KEYWORDS, "--no-wrap", "--sort-by-file",
-        "--add-location", "file", "--project", "ideaboard", "--copyright-holder", "ideaboard contributors",
-        "--msgid-bugs-address", "", "-c", "TRANSLATORS:", "-o", str(POT), ".",
+        "--add-location", "file", "--project", "ideaboard",
+        "--copyright-holder", "ideaboard contributors", "--msgid-bugs-address", "",
+        "-c", "TRANSLATORS:", "-o", str(POT), ".",
     )  # fmt: skip
 
 
