@@ -35,7 +35,7 @@ def test_at_least_twelve_catalogs_with_right_to_left_and_cjk_ones():
     assert len(SHIPPED) >= 12
     assert {"ar", "he"} & set(SHIPPED)
     assert "ja" in SHIPPED
-    assert {"zh_Hans", "ko"} <= set(SHIPPED)
+    assert {"zh_Hans", "zh_Hant", "ko"} <= set(SHIPPED)
 
 
 def test_messages_pot_is_what_the_sources_mark():
@@ -187,7 +187,9 @@ def test_numbers_follow_cldr():
         ("zh", "zh_Hans", "ltr"),
         ("zh-CN", "zh_Hans", "ltr"),
         ("zh-Hans", "zh_Hans", "ltr"),
-        ("zh-TW", None, "ltr"),  # Traditional script: no catalog yet, so English
+        ("zh-TW", "zh_Hant", "ltr"),  # CLDR: Taiwan writes the Traditional script
+        ("zh-Hant", "zh_Hant", "ltr"),
+        ("sw", None, "ltr"),  # no catalog: English text, Swahili dates and plurals
         ("ar", "ar", "rtl"),
         ("he", "he", "rtl"),
         ("fa", None, "rtl"),  # no catalog, but still right to left
