@@ -23,6 +23,7 @@ from generator.i18n import catalogs, checks
 from generator.loop import feedback
 from generator.model import HistoryEntry
 from tests import builders as b
+from tests.helpers import mkdocs_build, write_board
 from tests.paths import ROOT
 
 SHIPPED = i18n.shipped()
@@ -313,3 +314,17 @@ def test_a_comment_posted_by_feedback_on_a_german_board_is_german():
         "> Kommt in 3.4.\n\n"
         "Verfolge sie auf dem Ideenboard: [Dark mode](https://example.org/ideas/ideas/dark-mode/)\n"
     )
+
+
+def test_a_board_language_of_its_own_marks_the_generated_pages(tmp_path):
+    config = write_board(tmp_path)
+    text = config.read_text(encoding="utf-8").replace(
+        "      repo: acme/widgets\n", "      repo: acme/widgets\n      language: ar\n"
+    )
+    config.write_text(text, encoding="utf-8")
+    site = mkdocs_build(config, tmp_path / "site")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in home  # Material's chrome: theme.language
+    assert '<div lang="ar" dir="rtl"><h1 id="board">' in home
+    idea = (site / "ideas" / "dark-mode" / "index.html").read_text(encoding="utf-8")
+    assert '<div lang="ar" dir="rtl"><h1 id="idea">Dark mode</h1>' in idea
