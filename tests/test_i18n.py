@@ -20,6 +20,7 @@ from generator import i18n
 from generator.config import validate_options
 from generator.errors import IdeaboardError
 from generator.i18n import catalogs, checks
+from generator.i18n.unmarked import literal_text, unmarked
 from generator.loop import feedback
 from generator.model import HistoryEntry
 from tests import builders as b
@@ -50,6 +51,20 @@ def test_every_shipped_catalog_is_complete(lang):
     template = catalogs.read(catalogs.POT)
     problems = checks.catalog_problems(catalogs.read(catalogs.po_path(lang), lang), template)
     assert problems == [], "\n".join(problems)
+
+
+def test_every_word_in_the_templates_is_marked():
+    # `python -m generator.i18n.catalogs unmarked` lists the same, with the file.
+    assert unmarked(catalogs.TEMPLATES) == {}
+
+
+def test_the_unmarked_text_finder_sees_text_attributes_and_chosen_words():
+    source = (
+        '<nav aria-label="Ideas by status"><p>Showing {{ n }} ideas, {{ _("Tags") }}.</p>'
+        "{% trans %}Votes as of {{ day }}.{% endtrans %}"
+        "<span title=\"{{ _('Sort') }}\">{{ 'vote' if n == 1 else 'votes' }}</span></nav>"
+    )
+    assert literal_text(source) == ["Ideas by status", "Showing", "ideas,", "vote", "votes"]
 
 
 def test_no_compiled_catalog_is_committed():

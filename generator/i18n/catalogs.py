@@ -5,6 +5,7 @@
     update           merge messages.pot into every catalog (new strings come in empty)
     check            list every missing, stale, fuzzy or broken string; exit 1 if any
     todo             the strings each catalog still lacks, as JSON (for translators)
+    unmarked         text in the templates not marked for translation; exit 1 if any
 
 Run from the repository root.  Each is a thin wrapper over ``pybabel`` with the
 project's options, so the same commands work by hand (see notes/i18n-contributing.md).
@@ -26,10 +27,12 @@ from generator.i18n.checks import catalog_problems
 from generator.i18n.jinja import KEYWORDS as JINJA_KEYWORDS
 from generator.i18n.language import LOCALES, shipped
 from generator.i18n.translations import po_path
+from generator.i18n.unmarked import unmarked
 
 ROOT = LOCALES.parent.parent
 POT = LOCALES / "messages.pot"
 MAPPING = ROOT / "babel.cfg"
+TEMPLATES = ROOT / "generator" / "render" / "templates"
 KEYWORDS = ["-k", "N_", "-k", "markup", "-k", "plurals:1,2"]
 COMMON = ["--no-wrap", "--omit-header"]
 
@@ -122,7 +125,7 @@ def _strings(cat: Catalog, m) -> list[str]:
 
 def main(argv: list[str]) -> int:
     """The command line; returns the exit status."""
-    if not argv or argv[0] not in {"extract", "init", "update", "check", "todo"}:
+    if not argv or argv[0] not in {"extract", "init", "update", "check", "todo", "unmarked"}:
         print(__doc__)
         return 2
     command, *rest = argv
@@ -134,6 +137,12 @@ def main(argv: list[str]) -> int:
         update()
     elif command == "todo":
         print(json.dumps(todo(), ensure_ascii=False, indent=1))
+    elif command == "unmarked":
+        found = unmarked(TEMPLATES)
+        for name, pieces in found.items():
+            for piece in pieces:
+                print(f"{TEMPLATES.relative_to(ROOT)}/{name}: {piece!r}")
+        return 1 if found else 0
     else:
         found = {k: v for k, v in problems().items() if v}
         for where, lines in found.items():
