@@ -11,10 +11,11 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
@@ -169,6 +170,59 @@ class _HttpUrl(c.Type):
         return value.rstrip("/")
 
 
+# --- the board language (issue 15): theme.language unless the plugin sets its own ------------
+
+
+def _language_tag(value: object, where: str) -> str:
+    try:
+        Locale.parse(str(value).replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise ValidationError(
+            f"Expected a language tag that CLDR knows, such as 'de', 'pt-BR' or 'zh-Hans', "
+            f"{where}but received: {value!r}"
+        ) from None
+    return str(value)
+
+
+class _Language(c.Type):
+    """The board language; unset follows mkdocs' ``theme.language``."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        return _language_tag(super().run_validation(value), "")
+
+
+class _StatusTitles(c.BaseConfigOption[dict]):
+    """Per status, its title by language: ``{triage: {en: Triage, de: Sichtung}}``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> dict[str, dict[str, str]]:
+        shape = isinstance(value, dict) and all(
+            isinstance(titles, dict)
+            and all(isinstance(t, str) and t.strip() for t in titles.values())
+            for titles in value.values()
+        )
+        if not shape:
+            raise ValidationError(
+                "Expected a mapping of status name to titles by language, such as "
+                f"{{triage: {{en: Triage, de: Sichtung}}}}, but received: {value!r}"
+            )
+        for status, titles in value.items():
+            for tag in titles:
+                _language_tag(tag, f"as a language of status_titles.{status}, ")
+        return {s: {str(k): v.strip() for k, v in t.items()} for s, t in value.items()}
+
+
+def board_language(config: Any, theme_language: str | None) -> str:
+    """The plugin's ``language``, else mkdocs' ``theme.language``, else English."""
+    return config.get("language") or theme_language or "en"
+
+
 class IdeaboardConfig(base.Config):
     """The options of the ``ideaboard`` plugin entry; each has a default."""
 
@@ -190,6 +244,8 @@ class IdeaboardConfig(base.Config):
     stale_days = _PositiveInt(14)
     milestone_comments = c.Type(bool, default=False)
     notify_voters = _Categories()
+    language = c.Optional(_Language())
+    status_titles = _StatusTitles()
 
     def _validate(self):
         # mkdocs stops at the first bad option; a board owner fixing mkdocs.yml wants them all.
@@ -213,6 +269,16 @@ class IdeaboardConfig(base.Config):
                     ValidationError(
                         f"Expected one of the options {sorted(self._schema_keys)} "
                         f"but received an unknown option: {key!r}.{suggestion}"
+                    ),
+                )
+            )
+        for status in sorted(set(self.status_titles or {}) - set(self.statuses or {})):
+            failed.append(
+                (
+                    "status_titles",
+                    ValidationError(
+                        f"Expected titles for configured statuses {list(self.statuses)} "
+                        f"but received titles for an unknown status: {status!r}"
                     ),
                 )
             )
@@ -264,6 +330,8 @@ class Settings:
     notify_voters: tuple[str, ...] = ()
     site_url: str = ""
     site_name: str = "Ideas"
+    language: str = "en"
+    status_titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def category(self, status: str) -> str:
         """The category of a configured status."""
@@ -292,6 +360,7 @@ def settings_from(
     root: Path,
     site_url: str = "",
     site_name: str = "Ideas",
+    language: str | None = None,
 ) -> Settings:
     """Turn a validated plugin config into ``Settings``."""
     return Settings(
@@ -316,6 +385,8 @@ def settings_from(
         notify_voters=tuple(config["notify_voters"]),
         site_url=site_url or "",
         site_name=site_name or "Ideas",
+        language=board_language(config, language),
+        status_titles=dict(config.get("status_titles") or {}),
     )
 
 
@@ -325,7 +396,7 @@ def default_settings(root: Path) -> Settings:
 
 
 def validate_options(
-    options: dict[str, Any], root: Path, source: str = "mkdocs.yml", **site: str
+    options: dict[str, Any], root: Path, source: str = "mkdocs.yml", **site: str | None
 ) -> Settings:
     """Validate a plugin entry's options, raising ``IdeaboardError`` with every problem."""
     config = IdeaboardConfig()
@@ -368,4 +439,7 @@ def load_settings(config_file: Path) -> Settings:
         source=str(config_file),
         site_url=data.get("site_url") or "",
         site_name=data.get("site_name") or "Ideas",
+        language=(data.get("theme") or {}).get("language")
+        if isinstance(data.get("theme"), dict)
+        else None,
     )

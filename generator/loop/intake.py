@@ -27,8 +27,10 @@ from typing import Any
 
 import yaml as pyyaml
 
+from generator import i18n
 from generator.config import Settings
 from generator.errors import IdeaboardError
+from generator.i18n import N_, _
 from generator.loop import form
 from generator.loop.comments import idea_url, md_link
 from generator.loop.markers import marker, post_once
@@ -45,7 +47,7 @@ SUMMARY_MAX = 300
 DESCRIPTION_MAX = 20000
 
 #: The note of the first history entry of an idea that came in through intake.
-FIRST_NOTE = "Proposed on GitHub. Vote for it with a 👍 on the issue."
+FIRST_NOTE = N_("Proposed on GitHub. Vote for it with a 👍 on the issue.")
 
 # "[Idea]: Dark mode", "Idea: dark mode", "[feature request] dark mode"
 _PREFIX_RE = re.compile(
@@ -105,7 +107,22 @@ def plan(
     slugs: set[str],
     numbers: set[int],
 ) -> list[Proposal]:
-    """The proposals for the ``issues`` not on the board yet, oldest issue first."""
+    """The proposals for the ``issues`` not on the board yet, oldest issue first.
+
+    Their titles, first notes and comments are in the board language.
+    """
+    with i18n.using(settings.language):
+        return _plan(issues, ideas, settings, slugs=slugs, numbers=numbers)
+
+
+def _plan(
+    issues: Iterable[Issue],
+    ideas: Sequence[Idea],
+    settings: Settings,
+    *,
+    slugs: set[str],
+    numbers: set[int],
+) -> list[Proposal]:
     from generator.authoring.slug import (
         unique_slug,  # the foundation's slugs: readable, for any script
     )
@@ -142,7 +159,7 @@ def clean_title(raw: str, fields: form.Form, number: int) -> str:
     title = _PREFIX_RE.sub("", title).strip()
     if not title:
         title = fields.summary("", TITLE_MAX)
-    return form.truncate(title, TITLE_MAX) or f"Idea from issue #{number}"
+    return form.truncate(title, TITLE_MAX) or _("Idea from issue #%(number)s") % {"number": number}
 
 
 def idea_text(issue: Issue, title: str, fields: form.Form, settings: Settings) -> str:
@@ -159,7 +176,7 @@ def idea_text(issue: Issue, title: str, fields: form.Form, settings: Settings) -
         created=created,
         description=description,
         issue=issue.number,
-        note=FIRST_NOTE,
+        note=_(FIRST_NOTE),
     )
     expected = {"title": title, "summary": summary, "issue": issue.number, "created": created}
     if not _reads_back(text, expected, description):
@@ -171,29 +188,37 @@ def idea_text(issue: Issue, title: str, fields: form.Form, settings: Settings) -
 
 
 def comment(found: Sequence[tuple[Idea, float]], settings: Settings) -> str:
-    """The one comment intake posts: thanks, what happens next, and similar ideas."""
-    board = settings.site_url.rstrip("/") + "/" if settings.site_url else None
-    where = f"the [idea board]({board})" if board else "the idea board"
-    lines = [
-        MARKER,
-        f"Thanks for the idea! A maintainer will read it and add it to {where}. "
-        "Anyone can vote for it with a 👍 reaction on this issue, and we will post "
-        "here whenever its status changes.",
-    ]
-    if found:
-        lines += [
-            "",
-            "These ideas already on the board look similar. If one of them is what you "
-            "mean, add your 👍 there and say so here, and we will merge the two:",
-            "",
+    """The one comment intake posts (in the board language): thanks, what happens next,
+    and similar ideas."""
+    with i18n.using(settings.language):
+        board = settings.site_url.rstrip("/") + "/" if settings.site_url else None
+        where = _("the [idea board](%(url)s)") % {"url": board} if board else _("the idea board")
+        lines = [
+            MARKER,
+            _(
+                "Thanks for the idea! A maintainer will read it and add it to %(board)s. "
+                "Anyone can vote for it with a 👍 reaction on this issue, and we will post "
+                "here whenever its status changes."
+            )
+            % {"board": where},
         ]
+        if found:
+            lines += [
+                "",
+                _(
+                    "These ideas already on the board look similar. If one of them is what you "
+                    "mean, add your 👍 there and say so here, and we will merge the two:"
+                ),
+                "",
+            ]
         for idea, _score in found:
             link = md_link(idea.title, idea_url(settings, idea.slug))
+            status = i18n.status_title(idea.status, settings.status_titles)
             extra = ", ".join(
-                part for part in (f"#{idea.issue}" if idea.issue else "", idea.status) if part
+                part for part in (f"#{idea.issue}" if idea.issue else "", status) if part
             )
             lines.append(f"- {link} ({extra})")
-    return "\n".join(lines) + "\n"
+        return "\n".join(lines) + "\n"
 
 
 def write(proposals: Iterable[Proposal], settings: Settings) -> list[Path]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import logging
 import posixpath
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,7 +31,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator import render
+from generator import i18n, render
 from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
 from generator.pipeline import BuiltBoard, build_board, without_votes
@@ -68,12 +69,28 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         #: A board that ``ideaboard build`` already built for this run (it validated and
         #: synced first); used once, so ``mkdocs serve`` rebuilds from the files.
         self.prebuilt: BuiltBoard | None = None
+        #: The opening of the box that marks generated bodies with the board's own language.
+        self.own_language: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.settings = settings_from(
-            self.config, root, site_url=config.site_url or "", site_name=config.site_name
+            self.config,
+            root,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+            language=config.theme.get("language"),
         )
+        # Material marks pages with theme.language (<html lang>, <body dir>); a board
+        # language of its own marks the generated bodies instead.
+        try:
+            board = i18n.resolve(self.settings.language)
+        except IdeaboardError as exc:
+            raise PluginError(str(exc)) from None
+        theme = config.theme.get("language") or i18n.SOURCE
+        self.own_language = None
+        if board.tag != theme:
+            self.own_language = f'<div lang="{escape(board.tag)}" dir="{board.direction}">'
         if not config.use_directory_urls:
             # Links between generated pages are written for /ideas/<slug>/ URLs.
             raise PluginError("ideaboard: expected use_directory_urls: true but received false")
@@ -123,7 +140,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         # The search plugin indexes page.content next; give it only the searchable part.
         # The full body replaces it in on_page_context, after the search plugin has run.
         searchable = generated.search_html  # a lazy page renders it on each read
-        return str(generated.body if searchable is None else searchable)
+        return self._marked(generated.body if searchable is None else searchable)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = env
@@ -136,13 +153,17 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         if isinstance(generated, render.LazyIdeaPage) or (
             generated is not None and generated.search_html is not None
         ):
-            page.content = str(generated.body)
+            page.content = self._marked(generated.body)
         # Material renders the whole nav (tabs, header...) on every page.  Pages outside
         # the nav in the same folder get the same HTML, so render it once per folder.
         shared = generated is not None and not page.file.inclusion.is_in_nav()
         if self.share_chrome and shared:
             context.update(self._shared_chrome(context, page, config))
         return context
+
+    def _marked(self, body) -> str:
+        """A generated body, in a ``lang``/``dir`` box when the board's language is its own."""
+        return f"{self.own_language}{body}</div>" if self.own_language else str(body)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # mkdocs keeps every page's HTML until the build ends; an idea page's is not

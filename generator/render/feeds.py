@@ -15,10 +15,14 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from generator import i18n
+from generator.i18n import N_, _
+
 if TYPE_CHECKING:
     from generator.render.site import Renderer
 
 ATOM = "http://www.w3.org/2005/Atom"
+XML = "http://www.w3.org/XML/1998/namespace"
 #: Entries per feed; feed readers only look at the newest ones.
 LIMIT = 200
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -48,10 +52,12 @@ def _tag_prefix(r: Renderer) -> str:
 
 def _feed(r: Renderer, name: str, title: str, entries: list[dict]) -> str:
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
+    feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": i18n.current().tag})
     base = _base(r)
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{_tag_prefix(r)}:feeds/{name}"
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = _clean(f"{r.settings.site_name}: {title}")
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = _clean(
+        _("%(board)s: %(feed)s") % {"board": r.settings.site_name, "feed": _(title)}
+    )
     from generator.render.site import iso
 
     updated = max((e["updated"] for e in entries), default=None) or iso(r.board.synced_at)
@@ -98,14 +104,16 @@ def changes(r: Renderer) -> str:
         entries.append(
             {
                 "id": f"{prefix}:ideas/{slug}/history/{i + 1}",
-                "title": f"{title}: {status_title(h.status)}",
+                "title": _("%(title)s: %(status)s")
+                % {"title": title, "status": status_title(h.status, r.settings)},
                 "updated": _stamp(day),
                 "link": f"{base}ideas/{slug}/",
-                "summary": f"{title} is now {status_title(h.status).lower()}.",
+                "summary": _("%(title)s: the status changed to %(status)s.")
+                % {"title": title, "status": status_title(h.status, r.settings)},
                 "html": str(r.markdown(h.note)),
             }
         )
-    return _feed(r, "changes.xml", "status changes", entries)
+    return _feed(r, "changes.xml", N_("status changes"), entries)
 
 
 def new_ideas(r: Renderer) -> str:
@@ -125,4 +133,4 @@ def new_ideas(r: Renderer) -> str:
         }
         for e in newest
     ]
-    return _feed(r, "new.xml", "new ideas", entries)
+    return _feed(r, "new.xml", N_("new ideas"), entries)

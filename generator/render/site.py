@@ -14,7 +14,6 @@ autoescaped on top of that.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -26,8 +25,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator import i18n
 from generator import sanitize as _sanitize
 from generator.config import Settings
+from generator.i18n import _
 from generator.load import schema_text as idea_schema_text
 from generator.model import SLUG_RE, Board, Entry
 from generator.model import statuses as st
@@ -46,13 +47,8 @@ PLAIN_NOTE = re.compile(rf"{_PLAIN_LINE}(?:\n{{1,2}}{_PLAIN_LINE})*\n?")
 PLAIN_LIMIT = 20_000
 LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 
-CATEGORY_TITLES = {
-    st.OPEN: "Open",
-    st.ACTIVE: "Active",
-    st.COMPLETED: "Shipped",
-    st.DECLINED: "Declined",
-    st.DUPLICATE: "Duplicate",
-}
+CATEGORY_TITLES = i18n.CATEGORY_TITLES  # msgids: show them through category_title()
+category_title = i18n.category_title
 
 
 @dataclass(frozen=True)
@@ -87,9 +83,9 @@ def plain(value: Any) -> str:
     return _sanitize.clean("" if value is None else value)
 
 
-def status_title(status: str) -> str:
-    """``under-review`` -> ``Under review`` (status names are validated slugs)."""
-    return status.replace("-", " ").capitalize()
+def status_title(status: str, settings: Settings | None = None) -> str:
+    """A status's title in the board language (``under-review`` -> ``Under review``)."""
+    return i18n.status_title(status, settings.status_titles if settings else None)
 
 
 def safe_name(value: str) -> str:
@@ -107,19 +103,15 @@ def iso(value: dt.datetime | None) -> str | None:
 
 
 def human_time(value: dt.datetime | None) -> str:
-    """``20 November 2026, 12:00 UTC``."""
+    """``20 November 2026, 12:00 UTC`` in the board language (CLDR, through Babel)."""
     if value is None:
-        return "never"
-    value = value.astimezone(dt.UTC)
-    return f"{value.day} {value:%B %Y, %H:%M} UTC"
+        return i18n.pgettext("synced", "never")
+    return i18n.format_datetime(value)
 
 
-@functools.lru_cache(maxsize=4096)
 def human_date(value: dt.date | None) -> str:
-    """``5 January 2026``."""
-    if value is None:
-        return ""
-    return f"{value.day} {value:%B %Y}"
+    """``5 January 2026`` in the board language (CLDR, through Babel)."""
+    return i18n.format_date(value)
 
 
 def shipped_on(entry: Entry, settings: Settings) -> dt.date:
@@ -153,10 +145,10 @@ SORTS = {
     "changed": lambda e: (-e.idea.last_changed.toordinal(), e.slug),
 }
 SORT_TITLES = {
-    "trending": "Trending",
-    "top": "Top voted",
-    "newest": "Newest",
-    "changed": "Recently changed",
+    "trending": i18n.N_("Trending"),
+    "top": i18n.N_("Top voted"),
+    "newest": i18n.N_("Newest"),
+    "changed": i18n.N_("Recently changed"),
 }
 
 
@@ -181,6 +173,7 @@ _ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=False,
 )
+i18n.install(_ENV)
 
 
 class Renderer:
@@ -238,7 +231,7 @@ class Renderer:
             "title": text(idea.title),
             "summary": text(idea.summary),
             "status": idea.status,
-            "status_title": status_title(idea.status),
+            "status_title": status_title(idea.status, self.settings),
             "category": e.category,
             "votes": e.votes,
             "comments": e.comments,
@@ -288,7 +281,7 @@ class Renderer:
         """A list of cards, or a line saying there are none."""
         items = [self.card_html(e.slug, base) for e in entries]
         if not items:
-            return Markup('<p class="ib-empty">No ideas here yet.</p>')
+            return Markup('<p class="ib-empty">{}</p>').format(_("No ideas here yet."))
         return (
             Markup('<ol class="ib-cards" aria-label="{}">').format(label)
             + Markup("").join(items)
@@ -331,15 +324,16 @@ class Renderer:
         body = self._render(
             "board.html",
             "",
-            cards_html=self.cards_html(non_dup[:HOME_CARDS], "", "Ideas"),
+            cards_html=self.cards_html(non_dup[:HOME_CARDS], "", _("Ideas")),
             total=len(non_dup),
             shown=min(len(non_dup), HOME_CARDS),
-            categories=[(c, CATEGORY_TITLES[c], counts.get(c, 0)) for c in st.CATEGORIES],
+            categories=[(c, category_title(c), counts.get(c, 0)) for c in st.CATEGORIES],
             statuses=[
-                (s, status_title(s), status_counts.get(s, 0)) for s in self.settings.statuses
+                (s, status_title(s, self.settings), status_counts.get(s, 0))
+                for s in self.settings.statuses
             ],
             tags=self.tag_links(),
-            sorts=SORT_TITLES,
+            sorts={key: _(title) for key, title in SORT_TITLES.items()},
         )
         return Page(text(self.settings.site_name), body, search=False)
 
@@ -370,7 +364,7 @@ class Renderer:
                 "date": h.date,
                 "date_human": human_date(h.date),
                 "status": h.status,
-                "status_title": status_title(h.status),
+                "status_title": status_title(h.status, self.settings),
                 "category": self.settings.statuses.get(h.status, st.OPEN),
                 "note": self.markdown(h.note),
             }
@@ -431,7 +425,7 @@ class Renderer:
         columns = []
         for status in self.settings.statuses_in(st.ACTIVE):
             entries = [e for e in self.visible if e.idea.status == status]
-            title = status_title(status)
+            title = status_title(status, self.settings)
             columns.append(
                 (status, title, st.ACTIVE, len(entries), self.cards_html(entries, "../", title))
             )
@@ -439,10 +433,10 @@ class Renderer:
         columns.append(
             (
                 "recently-shipped",
-                "Recently shipped",
+                _("Recently shipped"),
                 st.COMPLETED,
                 len(shipped),
-                self.cards_html(shipped, "../", "Recently shipped"),
+                self.cards_html(shipped, "../", _("Recently shipped")),
             )
         )
         body = self._render(
@@ -451,7 +445,7 @@ class Renderer:
             columns=columns,
             recent_days=self.settings.recently_shipped_days,
         )
-        return Page(Markup("Roadmap"), body, search=False)
+        return Page(text(_("Roadmap")), body, search=False)
 
     def recently_shipped(self) -> list[Entry]:
         """Ideas shipped within ``recently_shipped_days`` of the build date, newest first."""
@@ -490,7 +484,7 @@ class Renderer:
                 }
             )
         body = self._render("shipped.html", "../", groups=list(groups.values()), total=len(done))
-        return Page(Markup("Shipped"), body, search=False)
+        return Page(text(_("Shipped")), body, search=False)
 
     def proposals(self) -> Page:
         """Idea issues that no file names yet."""
@@ -510,40 +504,41 @@ class Renderer:
                 }
             )
         body = self._render("proposals.html", "../", items=items)
-        return Page(Markup("New proposals"), body, search=False)
+        return Page(text(_("New proposals")), body, search=False)
 
     def tag_index(self) -> Page:
         """The list of tags."""
         body = self._render("tags.html", "../", tags=self.tag_links())
-        return Page(Markup("Tags"), body, search=False)
+        return Page(text(_("Tags")), body, search=False)
 
     def tag(self, tag: str, entries: list[Entry]) -> Page:
         """The ideas with one tag."""
         body = self._render(
             "list.html",
             "../../",
-            heading=Markup("Ideas tagged ") + Markup("<q>") + text(tag) + Markup("</q>"),
+            heading=i18n.markup("Ideas tagged <q>%(tag)s</q>") % {"tag": text(tag)},
             lead=None,
             count=len(entries),
-            cards_html=self.cards_html(entries, "../../", "Ideas"),
-            back=("tags/", "All tags"),
+            cards_html=self.cards_html(entries, "../../", _("Ideas")),
+            back=("tags/", _("All tags")),
         )
-        return Page(Markup("Tag: ") + text(tag), body, search=False)
+        return Page(i18n.markup("Tag: %(tag)s") % {"tag": text(tag)}, body, search=False)
 
     def status(self, status: str) -> Page:
         """The ideas with one status."""
         entries = [e for e in self.visible if e.idea.status == status]
-        title = status_title(status)
+        title = status_title(status, self.settings)
         body = self._render(
             "list.html",
             "../../",
-            heading=Markup("{} ideas").format(title),
-            lead=Markup("Every idea with the status <em>{}</em>, trending first.").format(title),
+            heading=i18n.markup("%(status)s ideas") % {"status": title},
+            lead=i18n.markup("Every idea with the status <em>%(status)s</em>, trending first.")
+            % {"status": title},
             count=len(entries),
-            cards_html=self.cards_html(entries, "../../", "Ideas"),
-            back=("", "The board"),
+            cards_html=self.cards_html(entries, "../../", _("Ideas")),
+            back=("", _("The board")),
         )
-        return Page(Markup("Status: {}").format(title), body, search=False)
+        return Page(i18n.markup("Status: %(status)s") % {"status": title}, body, search=False)
 
     def insights_page(self) -> Page:
         """The charts: the funnel, votes per month and time to ship."""
@@ -551,33 +546,38 @@ class Renderer:
         people = [
             {"person": self.person(login), "count": count} for login, count in data["proposers"]
         ]
-        funnel = charts.bar_chart(data["funnel"], title="Ideas per status category")
-        months = charts.column_chart(data["months"], title="New votes per month")
-        ship = charts.column_chart(data["ship"], title="Ideas by months from proposal to shipped")
+        funnel = charts.bar_chart(data["funnel"], title=_("Ideas per status category"))
+        months = charts.column_chart(data["months"], title=_("New votes per month"))
+        ship = charts.column_chart(
+            data["ship"], title=_("Ideas by months from proposal to shipped")
+        )
         # Every chart is a figure with its numbers in a table for screen readers.
         body = self._render(
             "insights.html",
             "../",
             funnel=charts.figure(
                 funnel,
-                [(label, value) for label, value, _ in data["funnel"]],
-                "Ideas per status category",
-                ("Category", "Ideas"),
+                [(label, value) for label, value, _category in data["funnel"]],
+                _("Ideas per status category"),
+                (_("Category"), _("Ideas")),
             ),
             months=charts.figure(
-                months, data["months_table"], "New votes per month", ("Month", "New votes")
+                months,
+                data["months_table"],
+                _("New votes per month"),
+                (_("Month"), _("New votes")),
             ),
             has_months=bool(data["months"]),
             ship=charts.figure(
                 ship,
                 data["ship_table"],
-                "Ideas by time from proposal to shipped",
-                ("Time to ship", "Ideas"),
+                _("Ideas by time from proposal to shipped"),
+                (_("Time to ship"), _("Ideas")),
             ),
             ship_median=data["ship_median"],
             people=people,
         )
-        return Page(Markup("Insights"), body, search=False)
+        return Page(text(_("Insights")), body, search=False)
 
 
 class LazyIdeaPage:
@@ -604,7 +604,8 @@ class LazyIdeaPage:
 
     @property
     def body(self) -> Markup:
-        return self.renderer.idea(self.entry).body
+        with i18n.using(self.renderer.settings.language):
+            return self.renderer.idea(self.entry).body
 
 
 def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool = False) -> Site:
@@ -612,6 +613,11 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
 
     With ``lazy``, idea pages are ``LazyIdeaPage``s, rendered when their body is read.
     """
+    with i18n.using(settings.language):
+        return _render_site(board, insights, settings, lazy=lazy)
+
+
+def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool) -> Site:
     r = Renderer(board, insights, settings)
     site = Site()
     site.pages["index.md"] = r.home()

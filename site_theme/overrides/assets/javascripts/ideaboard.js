@@ -26,8 +26,17 @@
     newest: function (a, b) { return cmp(b.cr, a.cr) || cmp(a.s, b.s); },
     changed: function (a, b) { return cmp(b.ch, a.ch) || cmp(a.s, b.s); }
   };
-  var SORT_WORDS = { trending: "trending first", top: "most votes first",
-                     newest: "newest first", changed: "recently changed first" };
+  // The board's words, in its language: a JSON block the page renders (board.html).
+  var words = document.querySelector("[data-ib-strings]");
+  var T = words ? JSON.parse(words.textContent) : null;
+  if (!T) return;
+  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(T.lang) : null;
+  function plural(table, n) {
+    return table[rules ? rules.select(n) : n === 1 ? "one" : "other"] || table.other;
+  }
+  function fill(message, values) {
+    return message.replace(/%\((\w+)\)s/g, function (m, k) { return k in values ? values[k] : m; });
+  }
   var index = null, matches = [], shown = 0;
 
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
@@ -39,14 +48,14 @@
     return node;
   }
 
-  function count(n, one, many, icon, cls) {
+  function count(n, word, title, icon, cls) {
     var span = el("span", "ib-count " + cls);
-    span.title = n + " " + (n === 1 ? one : many);
+    span.title = fill(plural(title, n), { num: n });
     var i = el("span", "ib-icon " + icon);
     i.setAttribute("aria-hidden", "true");
     span.appendChild(i);
     span.appendChild(document.createTextNode(String(n)));
-    span.appendChild(el("span", "md-visually-hidden", " " + (n === 1 ? one : many)));
+    span.appendChild(el("span", "md-visually-hidden", " " + plural(word, n)));
     return span;
   }
 
@@ -65,13 +74,13 @@
     badge.setAttribute("data-status", idea.st);
     meta.appendChild(badge);
     meta.appendChild(document.createTextNode(" "));
-    meta.appendChild(count(idea.v, "vote", "votes", "ib-icon--votes", "ib-count--votes"));
+    meta.appendChild(count(idea.v, T.vote, T.votes_title, "ib-icon--votes", "ib-count--votes"));
     meta.appendChild(document.createTextNode(" "));
-    meta.appendChild(count(idea.c, "comment", "comments", "ib-icon--comments", "ib-count--comments"));
+    meta.appendChild(count(idea.c, T.comment, T.comments_title, "ib-icon--comments", "ib-count--comments"));
     li.appendChild(meta);
     if (idea.tg && idea.tg.length) {
       var tags = el("ul", "ib-tags");
-      tags.setAttribute("aria-label", "Tags");
+      tags.setAttribute("aria-label", T.tags);
       idea.tg.forEach(function (t) {
         var item = el("li");
         var link = el("a", "ib-tag", index.tags[t] || t);
@@ -99,10 +108,10 @@
     }).sort(sorter);
     holder.textContent = "";
     if (!matches.length) {
-      holder.appendChild(el("p", "ib-empty", "No ideas match these filters."));
+      holder.appendChild(el("p", "ib-empty", T.empty));
     } else {
       var list = el("ol", "ib-cards");
-      list.setAttribute("aria-label", "Ideas");
+      list.setAttribute("aria-label", T.ideas);
       holder.appendChild(list);
     }
     shown = 0;
@@ -120,8 +129,8 @@
     var next = matches.slice(shown, shown + pageSize);
     if (list) next.forEach(function (idea) { list.appendChild(card(idea)); });
     shown += next.length;
-    counter.textContent = "Showing " + shown + " of " + matches.length +
-      (matches.length === 1 ? " idea, " : " ideas, ") + SORT_WORDS[state().sort] + ".";
+    counter.textContent = fill(plural(T.showing, matches.length), {
+      shown: shown, count: matches.length, order: T.orders[state().sort] || T.orders.trending });
     more.hidden = shown >= matches.length;
   }
 
