@@ -173,6 +173,7 @@ class IdeaboardConfig(base.Config):
     max_file_size = _PositiveInt(256 * 1024)
     stale_days = _PositiveInt(14)
     milestone_comments = c.Type(bool, default=False)
+    people_pages = c.Type(bool, default=True)  # people/<login>/ and feeds/people/<login>.xml
 
     def _validate(self):
         # mkdocs stops at the first bad option; a board owner fixing mkdocs.yml wants them all.
@@ -246,6 +247,7 @@ class Settings:
     milestone_comments: bool
     site_url: str = ""
     site_name: str = "Ideas"
+    people_pages: bool = True
 
     def category(self, status: str) -> str:
         """The category of a configured status."""
@@ -295,6 +297,7 @@ def settings_from(
         max_file_size=config["max_file_size"],
         stale_days=config["stale_days"],
         milestone_comments=config["milestone_comments"],
+        people_pages=config["people_pages"],
         site_url=site_url or "",
         site_name=site_name or "Ideas",
     )

@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -247,14 +247,12 @@ def month_title(key: str) -> str:
     return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
 
 
-def insights_view(insights: Any, board: Any, settings: Any) -> dict[str, Any]:
+def insights_view(insights: Any, category_titles: Mapping[str, str]) -> dict[str, Any]:
     """The rows the Insights page draws, from ``insights.compute``'s ``Insights``.
 
     Charts get short labels (``Jan 25``, ``1–3``); their tables get full ones.
     """
-    from generator.render.site import CATEGORY_TITLES  # late: render imports this module
-
-    funnel = [(CATEGORY_TITLES.get(c, c), n, c) for c, n in insights.funnel]
+    funnel = [(category_titles.get(c, c), n, c) for c, n in insights.funnel]
     months = list(insights.votes_per_month)[-24:]
     buckets: Counter[str] = Counter()
     for t in insights.time_to_ship:
