@@ -31,7 +31,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 #: Entries per feed; feed readers only look at the newest ones.
 LIMIT = 200
 #: Entries in one idea's or one person's feed.
-SMALL_LIMIT = 50
+SMALL_LIMIT = 20
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 

@@ -20,7 +20,7 @@ def test_everyone_who_proposed_or_voted_has_a_page_and_a_feed():
     site = render_board()
     people = {p for p in site.pages if p.startswith("people/")}
     # alice proposed; user0..user29 voted (pdf-export has 30 voters).
-    assert "people/alice.md" in people and "people/user29.md" in people
+    assert {"people/alice.md", "people/user29.md"} <= people
     for p in people:
         assert "feeds/" + p.removesuffix(".md") + ".xml" in site.assets
 
@@ -78,7 +78,8 @@ def test_the_csv_has_one_row_per_visible_idea_per_rfc_4180():
         "slug,title,status,category,votes,comments,ice,created,last_changed,issue_url,tags,"
         "page_url\r\n"
     )
-    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert text.endswith("\r\n")
+    assert "\n" not in text.replace("\r\n", "")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert len(rows) == 1 + 7  # the hidden idea is left out
     assert rows[1][:7] == ["pdf-export", "Export notes to PDF", "shipped", "completed", "30",
