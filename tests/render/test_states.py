@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 from generator.model import Board, HistoryEntry
 from generator.render import render_site
-from generator.tally import compute
-from tests.builders import make_board, render_board, settings
+from generator.tally import compute, tally
+from tests.builders import (
+    ago,
+    make_board,
+    make_idea,
+    make_issue,
+    render_board,
+    settings,
+    snap,
+    vote,
+)
 
 A = "{http://www.w3.org/2005/Atom}"
 FORM = "https://github.com/lumen-notes/lumen/issues/new?template=idea.yml"
@@ -83,12 +93,23 @@ def test_the_voter_list_links_the_first_voters_and_collapses_the_rest():
 
 def test_voters_are_listed_once_with_duplicates_voters_included():
     s = settings()
-    board = make_board(s)
-    pdf = board.entry("pdf-export")
-    # A duplicate's voter who also voted on the canonical idea is one voter there.
-    html = body(render_board(board, s), "ideas/pdf-export.md")
-    assert html.count('href="../../people/user3/"') == 1
-    assert len(pdf.voters) == pdf.votes
+    ideas = [
+        make_idea("canonical", 1),
+        make_idea("copy", 2, status="duplicate", duplicate_of="canonical"),
+    ]
+    snapshot = snap(
+        make_issue(1, vote("ann", ago(9)), vote("both", ago(8))),
+        make_issue(2, vote("both", ago(7)), vote("dana", ago(6))),
+    )
+    board = tally(ideas, snapshot, s)
+    html = body(render_site(board, compute(board, s), s), "ideas/canonical.md")
+    voters = re.search(r'<p class="ib-voters">(.*?)</p>', html).group(1)
+    # The issues' authors count as voters (author_votes); "both" is listed once.
+    assert voters == (
+        '<a href="../../people/author1/">@author1</a>, '
+        '<a href="../../people/author2/">@author2</a>, <a href="../../people/ann/">@ann</a>, '
+        '<a href="../../people/both/">@both</a>, <a href="../../people/dana/">@dana</a>'
+    )
 
 
 def _shipped_twice():
