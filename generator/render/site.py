@@ -14,6 +14,7 @@ autoescaped on top of that.  Each kind of page has its module: ``pages`` (lists)
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from generator.config import Settings
@@ -60,8 +61,8 @@ __all__ = [
 def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool = False) -> Site:
     """Every generated page and asset of the board, by path relative to ``docs_dir``.
 
-    With ``lazy`` (a big board), idea and people pages are ``LazyPage``s, rendered
-    when their body is read, and the personal feeds are ``Site.lazy_assets``.
+    With ``lazy`` (a big board), idea pages are ``LazyPage``s, rendered when their
+    body is read, and people pages and feeds are ``Site.lazy_assets``.
     """
     r = Renderer(board, insights, settings)
     site = Site()
@@ -93,14 +94,12 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
 
 
 def _people(r: Renderer, site: Site, lazy: bool) -> None:
+    """Each person's page and feed; on a big board, rendered when the plugin writes them."""
     for name, person in people.people(r).items():
+        page, feed = f"people/{name}/index.html", f"feeds/people/{name}.xml"
         if lazy:
-            site.pages[f"people/{name}.md"] = people.lazy_person_page(r, name, person)
-            site.lazy_assets[f"feeds/people/{name}.xml"] = _feed_of(r, name, person)
+            site.lazy_assets[page] = functools.partial(people.person_page, r, name, person)
+            site.lazy_assets[feed] = functools.partial(people.person_feed, r, name, person)
         else:
-            site.pages[f"people/{name}.md"] = people.person_page(r, name, person)
-            site.assets[f"feeds/people/{name}.xml"] = people.person_feed(r, name, person)
-
-
-def _feed_of(r: Renderer, name: str, person: people.Person):
-    return lambda: people.person_feed(r, name, person)
+            site.assets[page] = people.person_page(r, name, person)
+            site.assets[feed] = people.person_feed(r, name, person)

@@ -9,6 +9,8 @@ import io
 from generator.model import Actor, Voter
 from generator.pipeline import without_votes
 from generator.render import csv as csv_export
+from generator.render import render_site
+from generator.tally import compute
 from tests.builders import HOSTILE, make_board, render_board, settings
 
 
@@ -18,20 +20,22 @@ def body(site, path: str) -> str:
 
 def test_everyone_who_proposed_or_voted_has_a_page_and_a_feed():
     site = render_board()
-    people = {p for p in site.pages if p.startswith("people/")}
+    people = {p for p in site.assets if p.startswith("people/")}
     # alice proposed; user0..user29 voted (pdf-export has 30 voters).
-    assert {"people/alice.md", "people/user29.md"} <= people
+    assert {"people/alice/index.html", "people/user29/index.html"} <= people
     for p in people:
-        assert "feeds/" + p.removesuffix(".md") + ".xml" in site.assets
+        assert "feeds/" + p.removesuffix("/index.html") + ".xml" in site.assets
 
 
 def test_a_people_page_lists_what_they_proposed_voted_for_and_what_shipped():
-    html = body(render_board(), "people/alice.md")
+    html = render_board().assets["people/alice/index.html"]
+    assert html.startswith('<!doctype html>\n<html lang="en">')
+    assert "<title>@alice - Lumen ideas</title>" in html
     assert '<h1 id="person">@alice</h1>' in html
     assert 'href="../../ideas/pdf-export/"' in html
     assert '<h2 id="shipped">Shipped <span class="ib-muted">1</span></h2>' in html
     assert 'href="../../feeds/people/alice.xml"' in html
-    html = body(render_board(), "people/user11.md")
+    html = render_board().assets["people/user11/index.html"]
     assert "voted for 2" in html  # pdf-export and dark-mode
     assert '<h2 id="voted">Voted for' in html
 
@@ -46,8 +50,8 @@ def test_hostile_logins_are_escaped_and_get_no_page():
         board, entries=tuple(new if e.slug == "hostile" else e for e in board.entries)
     )
     site = render_board(board, s)
-    assert not any("<" in p or "script" in p for p in site.pages)
-    assert "people/bob-smith.md" in site.pages  # page names are lower-cased logins
+    assert not any("<" in p or "script" in p for p in [*site.pages, *site.assets])
+    assert "people/bob-smith/index.html" in site.assets  # page names: lower-cased logins
     html = body(site, "ideas/hostile.md")
     assert "<script>alert(1)" not in html
     assert "@&#60;script&#62;alert&#40;1&#41;" in html  # listed as escaped text, no link
@@ -57,9 +61,20 @@ def test_hostile_logins_are_escaped_and_get_no_page():
 def test_people_pages_can_be_turned_off():
     s = settings(people_pages=False)
     site = render_board(make_board(s), s)
-    assert not any(p.startswith("people/") for p in site.pages)
-    assert not any(p.startswith("feeds/people/") for p in site.assets)
+    assert not any(p.startswith(("people/", "feeds/people/")) for p in site.assets)
     assert "people/" not in body(site, "ideas/pdf-export.md")
+
+
+def test_a_big_board_renders_people_pages_and_feeds_when_written():
+    s = settings()
+    board = make_board(s)
+    eager = render_site(board, compute(board, s), s)
+    lazy = render_site(board, compute(board, s), s, lazy=True)
+    people = {p for p in eager.assets if p.startswith(("people/", "feeds/people/"))}
+    assert set(lazy.lazy_assets) == people
+    assert not people & set(lazy.assets)
+    for path in people:
+        assert lazy.lazy_assets[path]() == eager.assets[path], path
 
 
 def test_without_votes_keeps_voter_logins_in_order_and_shares_them():
