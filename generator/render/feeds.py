@@ -8,9 +8,10 @@ a second or third change to the same status on the same day (counted in the
 history's order).  Inserting a back-dated entry or editing a note leaves every
 other id as it was.  An entry is ``published`` at midnight UTC of its date; its
 ``updated`` adds a number of seconds (under a day) taken from a hash of its note,
-so an edited note shows as an update of the same entry.  ElementTree escapes
-the text; HTML content is the sanitizer's output, escaped once more as Atom
-``type="html"`` requires.
+so an edited note shows as an update of the same entry.  Every text is escaped
+(``_text``, ``_attr``) and written as ASCII with character references; HTML
+content is the sanitizer's output, escaped once more as Atom ``type="html"``
+requires.  A personal feed carries no notes: its entries link to the idea page.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
 
 from generator.model import Entry, HistoryEntry
 from generator.render.text import human_date, iso, plain, sort_entries, status_title
@@ -30,8 +31,11 @@ from generator.render.view import Renderer
 ATOM = "http://www.w3.org/2005/Atom"
 #: Entries per feed; feed readers only look at the newest ones.
 LIMIT = 200
-#: Entries in one idea's or one person's feed.
-SMALL_LIMIT = 20
+#: Entries in one idea's feed.
+IDEA_LIMIT = 50
+#: Entries in one person's feed: the newest changes, without their notes (the entry links
+#: to the idea page).  A board has many more people than ideas, so these stay small.
+PERSON_LIMIT = 10
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -77,22 +81,29 @@ def _note_seconds(note: str) -> int:
     return 1 + int.from_bytes(digest[:4], "big") % 86_399
 
 
-def _changes(r: Renderer, entries: Iterable[Entry], limit: int) -> list[dict]:
-    """Feed entries for every status change of ``entries``, newest first."""
+def _rows(r: Renderer, e: Entry) -> list[tuple[dt.date, str, int, dict]]:
+    """One idea's status changes as (date, slug, position, feed item), oldest first."""
     base, prefix = _base(r), tag_prefix(r)
+    history = e.idea.history
     rows = []
-    for e in entries:
-        history = e.idea.history
-        since = None  # the date the idea entered its current category
-        for i, (h, entry_id) in enumerate(
-            zip(history, change_ids(prefix, e.slug, history), strict=True)
-        ):
-            category = r.settings.statuses.get(h.status)
-            repeat = i > 0 and category == r.settings.statuses.get(history[i - 1].status)
-            since = since if repeat else h.date
-            rows.append((h.date, e.slug, i, e, h, entry_id, since if repeat else None))
-    rows.sort(key=lambda row: (-row[0].toordinal(), row[1], -row[2]))
-    return [_change(r, base, *row[3:]) for row in rows[:limit]]
+    since = None  # the date the idea entered its current category
+    for i, (h, entry_id) in enumerate(
+        zip(history, change_ids(prefix, e.slug, history), strict=True)
+    ):
+        repeat = i > 0 and r.settings.statuses.get(h.status) == r.settings.statuses.get(
+            history[i - 1].status
+        )
+        since = since if repeat else h.date
+        rows.append(
+            (h.date, e.slug, i, _change(r, base, e, h, entry_id, since if repeat else None))
+        )
+    return rows
+
+
+def _newest(rows: Iterable[tuple[dt.date, str, int, object]], limit: int) -> list:
+    """The newest ``limit`` rows: by date, then slug, the later change of a day first."""
+    ordered = sorted(rows, key=lambda row: (-row[0].toordinal(), row[1], -row[2]))
+    return [row[3] for row in ordered[:limit]]
 
 
 def _change(r: Renderer, base: str, e: Entry, h: HistoryEntry, entry_id: str, since) -> dict:
@@ -115,58 +126,99 @@ def _change(r: Renderer, base: str, e: Entry, h: HistoryEntry, entry_id: str, si
     }
 
 
-def _feed(r: Renderer, name: str, title: str, entries: list[dict], alternate: str = "") -> str:
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
+def _text(value: str) -> str:
+    """XML character data in ASCII, with character references beyond it."""
+    return escape(_XML_INVALID.sub("", value)).encode("ascii", "xmlcharrefreplace").decode()
+
+
+def _attr(value: str) -> str:
+    return quoteattr(_XML_INVALID.sub("", value)).encode("ascii", "xmlcharrefreplace").decode()
+
+
+def entry_xml(item: dict) -> str:
+    """One ``<entry>``: id, title, dates, link, and an author, summary and content if any."""
+    parts = [
+        f" <entry>\n  <id>{_text(item['id'])}</id>\n  <title>{_text(item['title'])}</title>\n",
+        f"  <published>{item['published']}</published>\n" if item.get("published") else "",
+        f"  <updated>{item['updated']}</updated>\n",
+        f'  <link rel="alternate" href={_attr(item["link"])}/>\n',
+    ]
+    if item.get("author"):
+        parts.append(f"  <author>\n   <name>{_text(item['author'])}</name>\n  </author>\n")
+    if item.get("summary"):
+        parts.append(f"  <summary>{_text(item['summary'])}</summary>\n")
+    if item.get("html"):
+        parts.append(f'  <content type="html">{_text(item["html"])}</content>\n')
+    parts.append(" </entry>\n")
+    return "".join(parts)
+
+
+def _feed(r: Renderer, name: str, title: str, entries: list[str], updated: str | None,
+          alternate: str = "") -> str:  # fmt: skip
+    """A feed around entries already written by ``entry_xml``."""
     base = _base(r)
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{tag_prefix(r)}:feeds/{name}"
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = _clean(f"{r.settings.site_name}: {title}")
-    updated = max((e["updated"] for e in entries), default=None) or iso(r.board.synced_at)
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated or "2000-01-01T00:00:00Z"
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=f"{base}feeds/{name}")
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base + alternate)
-    ET.SubElement(feed, f"{{{ATOM}}}generator").text = "ideaboard"
-    # Atom wants an author on the feed when entries have none.
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = _clean(r.settings.site_name)
-    for item in entries:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = item["id"]
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = item["title"]
-        if item.get("published"):
-            ET.SubElement(entry, f"{{{ATOM}}}published").text = item["published"]
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = item["updated"]
-        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=item["link"])
-        if item.get("author"):
-            author = ET.SubElement(entry, f"{{{ATOM}}}author")
-            ET.SubElement(author, f"{{{ATOM}}}name").text = item["author"]
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = item["summary"]
-        if item.get("html"):
-            content = ET.SubElement(entry, f"{{{ATOM}}}content", type="html")
-            content.text = _XML_INVALID.sub("", item["html"])
-    ET.indent(feed, space=" ")
-    # ASCII with character references: valid UTF-8, and compact in memory.
-    body = ET.tostring(feed, encoding="us-ascii", xml_declaration=False).decode("ascii")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+    updated = updated or iso(r.board.synced_at) or "2000-01-01T00:00:00Z"
+    site = _text(_clean(r.settings.site_name))
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<feed xmlns="{ATOM}">\n'
+        f" <id>{_text(tag_prefix(r))}:feeds/{name}</id>\n"
+        f" <title>{_text(_clean(f'{r.settings.site_name}: {title}'))}</title>\n"
+        f" <updated>{updated}</updated>\n"
+        f' <link rel="self" href={_attr(f"{base}feeds/{name}")}/>\n'
+        f' <link rel="alternate" href={_attr(base + alternate)}/>\n'
+        " <generator>ideaboard</generator>\n"
+        # Atom wants an author on the feed when entries have none.
+        f" <author>\n  <name>{site}</name>\n </author>\n" + "".join(entries) + "</feed>\n"
+    )
+
+
+def _items_feed(r: Renderer, name: str, title: str, items: list[dict], alternate: str = "") -> str:
+    updated = max((item["updated"] for item in items), default=None)
+    return _feed(r, name, title, [entry_xml(item) for item in items], updated, alternate)
 
 
 def changes(r: Renderer) -> str:
     """``feeds/changes.xml``: one entry per status change, newest first."""
-    return _feed(r, "changes.xml", "status changes", _changes(r, r.visible, LIMIT))
+    rows = (row for e in r.visible for row in _rows(r, e))
+    return _items_feed(r, "changes.xml", "status changes", _newest(rows, LIMIT))
 
 
 def idea_feed(r: Renderer, e: Entry) -> str:
     """``feeds/ideas/<slug>.xml``: one idea's status changes, newest first."""
-    entries = _changes(r, [e], SMALL_LIMIT)
+    items = _newest(_rows(r, e), IDEA_LIMIT)
     title = f"{e.idea.title} (status changes)"
-    return _feed(r, f"ideas/{e.slug}.xml", title, entries, f"ideas/{e.slug}/")
+    return _items_feed(r, f"ideas/{e.slug}.xml", title, items, f"ideas/{e.slug}/")
 
 
-def person_feed(r: Renderer, name: str, login: str, entries: Iterable[Entry]) -> str:
-    """``feeds/people/<login>.xml``: the changes of what ``login`` proposed or voted for."""
-    items = _changes(r, entries, SMALL_LIMIT)
-    title = f"ideas @{login} proposed or voted for"
-    return _feed(r, f"people/{name}.xml", title, items, f"people/{name}/")
+class PersonFeeds:
+    """Personal feeds, from each idea's changes written once (without notes).
+
+    Many people follow the same ideas, so each idea's entries are written the first time
+    a person's feed needs them and shared from then on.
+    """
+
+    def __init__(self, r: Renderer) -> None:
+        self.r = r
+        self._rows: dict[str, list[tuple[dt.date, str, int, tuple[str, str]]]] = {}
+
+    def rows(self, e: Entry) -> list[tuple[dt.date, str, int, tuple[str, str]]]:
+        """The idea's changes as (date, slug, position, (updated, entry XML))."""
+        rows = self._rows.get(e.slug)
+        if rows is None:
+            rows = self._rows[e.slug] = [
+                (day, slug, i, (item["updated"], entry_xml({**item, "html": ""})))
+                for day, slug, i, item in _rows(self.r, e)
+            ]
+        return rows
+
+    def feed(self, name: str, login: str, entries: Iterable[Entry]) -> str:
+        """``feeds/people/<login>.xml``: the changes of what ``login`` proposed or voted for."""
+        newest = _newest((row for e in entries for row in self.rows(e)), PERSON_LIMIT)
+        updated = max((u for u, _ in newest), default=None)
+        title = f"ideas @{login} proposed or voted for"
+        xml = [x for _, x in newest]
+        return _feed(self.r, f"people/{name}.xml", title, xml, updated, f"people/{name}/")
 
 
 def new_ideas(r: Renderer) -> str:
@@ -184,4 +236,4 @@ def new_ideas(r: Renderer) -> str:
         }
         for e in newest
     ]
-    return _feed(r, "new.xml", "new ideas", entries)
+    return _items_feed(r, "new.xml", "new ideas", entries)

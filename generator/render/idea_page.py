@@ -18,7 +18,7 @@ from generator.tally import shipped_on
 SEARCH_EXCERPT = 600
 #: Voters shown as links before "and N more"; the rest are collapsed, up to the limit.
 VOTERS_SHOWN = 10
-VOTERS_LISTED = 200
+VOTERS_LISTED = 90
 
 
 def search_html(r: Renderer, e: Entry) -> Markup:

@@ -24,6 +24,9 @@ from generator.render import feeds
 from generator.render.text import person_name, text
 from generator.render.view import Renderer
 
+#: People pages sit at people/<login>/.
+BASE = "../../"
+
 
 @dataclass
 class Person:
@@ -58,24 +61,43 @@ def people(r: Renderer) -> dict[str, Person]:
     return dict(sorted(index.items()))
 
 
-def person_page(r: Renderer, name: str, person: Person) -> str:
-    """``people/<login>/index.html``: what they proposed and voted for, and what shipped."""
-    shipped = [e for e in person.ideas() if e.category == st.COMPLETED]
-    base = "../../"
-    content = r.render(
-        "person.html",
-        base,
-        name=name,
-        person=r.person(person.login, base),
-        proposed=[r.cards[e.slug] for e in person.proposed],
-        voted=[r.cards[e.slug] for e in person.voted],
-        shipped=[r.cards[e.slug] for e in shipped],
-    )
-    title = Markup("@") + text(person.login)
-    feed = f"{base}feeds/people/{name}.xml"
-    return str(r.render("standalone.html", base, title=title, feed=feed, content=content))
+class PeopleView:
+    """Renders people pages and feeds; each idea's list item is written once, then shared."""
 
+    def __init__(self, r: Renderer) -> None:
+        self.r = r
+        self.feeds = feeds.PersonFeeds(r)
+        self._items: dict[str, Markup] = {}
 
-def person_feed(r: Renderer, name: str, person: Person) -> str:
-    """The person's feed of status changes."""
-    return feeds.person_feed(r, name, person.login, person.ideas())
+    def _item(self, e: Entry) -> Markup:
+        html = self._items.get(e.slug)
+        if html is None:
+            html = self._items[e.slug] = self.r.macros.person_idea(self.r.cards[e.slug], BASE)
+        return html
+
+    def _list(self, entries: list[Entry]) -> Markup:
+        return Markup("").join(self._item(e) for e in entries)
+
+    def page(self, name: str, person: Person) -> str:
+        """``people/<login>/index.html``: what they proposed and voted for, what shipped."""
+        shipped = [e for e in person.ideas() if e.category == st.COMPLETED]
+        sections = [
+            ("shipped", "Shipped", len(shipped), self._list(shipped)),
+            ("proposed", "Proposed", len(person.proposed), self._list(person.proposed)),
+            ("voted", "Voted for", len(person.voted), self._list(person.voted)),
+        ]
+        content = self.r.render(
+            "person.html",
+            BASE,
+            name=name,
+            person=self.r.person(person.login, BASE),
+            counts={key: n for key, _, n, _ in sections},
+            sections=sections,
+        )
+        title = Markup("@") + text(person.login)
+        feed = f"{BASE}feeds/people/{name}.xml"
+        return str(self.r.render("standalone.html", BASE, title=title, feed=feed, content=content))
+
+    def feed(self, name: str, person: Person) -> str:
+        """``feeds/people/<login>.xml``: the status changes of the person's ideas."""
+        return self.feeds.feed(name, person.login, person.ideas())

@@ -95,11 +95,12 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
 
 def _people(r: Renderer, site: Site, lazy: bool) -> None:
     """Each person's page and feed; on a big board, rendered when the plugin writes them."""
+    view = people.PeopleView(r)
     for name, person in people.people(r).items():
         page, feed = f"people/{name}/index.html", f"feeds/people/{name}.xml"
         if lazy:
-            site.lazy_assets[page] = functools.partial(people.person_page, r, name, person)
-            site.lazy_assets[feed] = functools.partial(people.person_feed, r, name, person)
+            site.lazy_assets[page] = functools.partial(view.page, name, person)
+            site.lazy_assets[feed] = functools.partial(view.feed, name, person)
         else:
-            site.assets[page] = people.person_page(r, name, person)
-            site.assets[feed] = people.person_feed(r, name, person)
+            site.assets[page] = view.page(name, person)
+            site.assets[feed] = view.feed(name, person)
