@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from tests.atom import atom_problems
 from tests.browser import (
     ROOT,
     axe_violations,
@@ -118,3 +119,10 @@ def test_no_horizontal_scroll_at_360px(sample_site, sample_url, browser, kind):
         assert widths["body"] <= widths["view"], f"/{path} scrolls sideways at 360 px: {widths}"
     finally:
         context.close()
+
+
+def test_every_feed_of_the_sample_follows_rfc_4287(sample_site):
+    feeds = sorted((sample_site / "feeds").rglob("*.xml"))
+    assert len(feeds) > 20  # changes, new, one per idea, one per person
+    for feed in feeds:
+        assert atom_problems(feed.read_text(encoding="utf-8")) == [], feed

@@ -57,6 +57,10 @@ def test_pages_and_assets_are_generated(site):
         "api/board.json",
         "feeds/changes.xml",
         "feeds/new.xml",
+        "feeds/ideas/pdf-export.xml",
+        "feeds/people/alice.xml",
+        "people/alice/index.html",
+        "api/ideas.csv",
         "schema/idea.schema.json",
     } <= set(site.assets)
 
