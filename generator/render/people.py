@@ -30,7 +30,11 @@ BASE = "../../"
 
 @dataclass
 class Person:
-    """One person's ideas: proposed and voted for, each in trending order."""
+    """One person's ideas, each in trending order: proposed, and voted for besides those.
+
+    A proposer counts as their idea's first voter (``author_votes``); their own ideas
+    are listed once, under "Proposed".
+    """
 
     login: str
     proposed: list[Entry] = field(default_factory=list)
@@ -48,13 +52,14 @@ def people(r: Renderer) -> dict[str, Person]:
         index[name] = Person(login)
     voted: defaultdict[str, list[Entry]] = defaultdict(list)
     for e in r.visible:
+        proposer = None
         if e.proposer is not None and e.proposer.login and not e.proposer.is_bot:
-            name = person_name(e.proposer.login)
-            if name in index:
-                index[name].proposed.append(e)
+            proposer = person_name(e.proposer.login)
+            if proposer in index:
+                index[proposer].proposed.append(e)
         for v in e.voters:
             name = person_name(v.login)
-            if name in index:
+            if name in index and name != proposer:
                 voted[name].append(e)
     for name, entries in voted.items():
         index[name].voted = entries

@@ -10,8 +10,18 @@ from generator.model import Actor, Voter
 from generator.pipeline import without_votes
 from generator.render import csv as csv_export
 from generator.render import render_site
-from generator.tally import compute
-from tests.builders import HOSTILE, make_board, render_board, settings
+from generator.tally import compute, tally
+from tests.builders import (
+    HOSTILE,
+    ago,
+    make_board,
+    make_idea,
+    make_issue,
+    render_board,
+    settings,
+    snap,
+    vote,
+)
 
 
 def body(site, path: str) -> str:
@@ -112,3 +122,17 @@ def test_cells_that_would_run_as_formulas_are_guarded():
     line = io.StringIO()
     csv.writer(line, lineterminator="\r\n").writerow([csv_export.guard('=HYPERLINK("x")')])
     assert line.getvalue() == '"\'=HYPERLINK(""x"")"\r\n'
+
+
+def test_a_proposer_is_listed_under_proposed_not_again_under_voted():
+    s = settings()
+    ideas = [make_idea("mine", 1), make_idea("theirs", 2)]
+    snapshot = snap(
+        make_issue(1, vote("ann", ago(3)), author=Actor("ann")),
+        make_issue(2, vote("ann", ago(2)), author=Actor("bo")),
+    )
+    board = tally(ideas, snapshot, s)
+    html = render_site(board, compute(board, s), s).assets["people/ann/index.html"]
+    assert "Proposed 1 idea and voted for 1 other; 0 of them shipped." in html
+    assert html.count('href="../../ideas/mine/"') == 1
+    assert html.count('href="../../ideas/theirs/"') == 1
