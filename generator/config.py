@@ -246,6 +246,7 @@ class IdeaboardConfig(base.Config):
     notify_voters = _Categories()
     language = c.Optional(_Language())
     status_titles = _StatusTitles()
+    people_pages = c.Type(bool, default=True)  # people/<login>/ and feeds/people/<login>.xml
 
     def _validate(self):
         # mkdocs stops at the first bad option; a board owner fixing mkdocs.yml wants them all.
@@ -332,6 +333,7 @@ class Settings:
     site_name: str = "Ideas"
     language: str = "en"
     status_titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    people_pages: bool = True
 
     def category(self, status: str) -> str:
         """The category of a configured status."""
@@ -383,6 +385,7 @@ def settings_from(
         stale_days=config["stale_days"],
         milestone_comments=config["milestone_comments"],
         notify_voters=tuple(config["notify_voters"]),
+        people_pages=config["people_pages"],
         site_url=site_url or "",
         site_name=site_name or "Ideas",
         language=board_language(config, language),

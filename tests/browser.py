@@ -537,6 +537,10 @@ SHOTS = (
     ("roadmap.png", "roadmap/", (1280, 900), "light"),
     ("board-dark.png", "", (1280, 900), "dark"),
     ("board-phone.png", "", (390, 844), "light"),
+    ("idea-shipped.png", "ideas/backlinks-panel/", (1280, 900), "light"),
+    ("idea-declined.png", "ideas/built-in-ai-assistant/", (1280, 900), "light"),
+    ("idea-duplicate.png", "ideas/linked-mentions/", (1280, 900), "light"),
+    ("person.png", "people/jonas-brandt/", (1280, 900), "light"),
 )
 
 

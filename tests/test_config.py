@@ -165,8 +165,8 @@ def test_an_unknown_option_is_reported() -> None:
         "plugins.ideaboard.trending_dayz: Expected one of the options ['api_url', "
         "'author_votes', 'ideas_dir', 'initial_status', 'label', 'language', 'max_file_size', "
         "'max_rate_limit_wait', 'milestone_comments', 'milestones', 'notify_voters', "
-        "'recently_shipped_days', 'repo', 'snapshot', 'stale_days', 'status_titles', 'statuses', "
-        "'tags', 'token_env', 'trending_days'] "
+        "'people_pages', 'recently_shipped_days', 'repo', 'snapshot', 'stale_days', "
+        "'status_titles', 'statuses', 'tags', 'token_env', 'trending_days'] "
         "but received an unknown option: 'trending_dayz'. Did you mean 'trending_days'?"
     )
 

@@ -174,6 +174,14 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
+        if self.site is not None:
+            # A big board's people pages and feeds are rendered one at a time, not kept.
+            # Written as mkdocs writes pages (no fsync each: there are 100,000 of them).
+            site_dir = Path(config.site_dir)
+            for path, make in self.site.lazy_assets.items():
+                target = site_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(make(), encoding="utf-8")
         self.site = None  # serve rebuilds from scratch; let the last board go
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -1,41 +1,51 @@
-"""Atom feeds: status changes (one entry per history entry) and new ideas.
+"""Atom feeds: status changes (board, per idea, per person) and new ideas.
 
-Ids and dates come from the ideas alone, so two builds give the same bytes:
-an entry's ``updated`` is its history date (or the idea's creation date) at
-midnight UTC, and the feed's ``updated`` is its newest entry's.  ElementTree
-escapes the text; HTML content is the sanitizer's output, escaped once more
-as Atom ``type="html"`` requires.
+Ids and dates come from the ideas alone, so two builds give the same bytes.
+
+An entry's id (RFC 4287 §4.2.6) names what the entry is, never where it sits:
+``tag:<host>,2026:<repo>:ideas/<slug>/<date>/<status>``, with ``/2``, ``/3``... for
+a second or third change to the same status on the same day (counted in the
+history's order).  Inserting a back-dated entry or editing a note leaves every
+other id as it was.  An entry is ``published`` at midnight UTC of its date; its
+``updated`` adds a number of seconds (under a day) taken from a hash of its note,
+so an edited note shows as an update of the same entry.  Every text is escaped
+(``_text``, ``_attr``) and written as ASCII with character references; HTML
+content is the sanitizer's output, escaped once more as Atom ``type="html"``
+requires.  A personal feed carries no notes: its entries link to the idea page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
-import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING
+from collections import Counter
+from collections.abc import Iterable
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
 
-from generator import i18n
-from generator.i18n import N_, _
-
-if TYPE_CHECKING:
-    from generator.render.site import Renderer
+from generator.model import Entry, HistoryEntry
+from generator.render.text import human_date, iso, plain, sort_entries, status_title
+from generator.render.view import Renderer
 
 ATOM = "http://www.w3.org/2005/Atom"
-XML = "http://www.w3.org/XML/1998/namespace"
 #: Entries per feed; feed readers only look at the newest ones.
 LIMIT = 200
+#: Entries in one idea's feed.
+IDEA_LIMIT = 50
+#: Entries in one person's feed: the newest changes, without their notes (the entry links
+#: to the idea page).  A board has many more people than ideas, so these stay small.
+PERSON_LIMIT = 10
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(value: str) -> str:
-    from generator.render.site import plain
-
     return _XML_INVALID.sub("", plain(value))
 
 
-def _stamp(day: dt.date) -> str:
-    return f"{day.isoformat()}T00:00:00Z"
+def _stamp(day: dt.date, seconds: int = 0) -> str:
+    moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    return iso(moment + dt.timedelta(seconds=seconds)) or ""
 
 
 def _base(r: Renderer) -> str:
@@ -43,84 +53,177 @@ def _base(r: Renderer) -> str:
     return site if site.endswith("/") else site + "/"
 
 
-def _tag_prefix(r: Renderer) -> str:
-    """A tag URI prefix (RFC 4151) for entry ids: stable even if the site moves path."""
+def tag_prefix(r: Renderer) -> str:
+    """A tag URI prefix (RFC 4151) for ids: stable even if the site moves path."""
     host = urlsplit(r.settings.site_url).hostname or "ideaboard.invalid"
     repo = r.settings.repo or "board"
     return f"tag:{host},2026:{repo}"
 
 
-def _feed(r: Renderer, name: str, title: str, entries: list[dict]) -> str:
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {f"{{{XML}}}lang": i18n.current().tag})
-    base = _base(r)
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{_tag_prefix(r)}:feeds/{name}"
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = _clean(
-        _("%(board)s: %(feed)s") % {"board": r.settings.site_name, "feed": _(title)}
-    )
-    from generator.render.site import iso
+def change_ids(prefix: str, slug: str, history: Iterable[HistoryEntry]) -> list[str]:
+    """The id of each history entry: its idea, date and status, and a count for repeats."""
+    seen: Counter[tuple[dt.date, str]] = Counter()
+    ids = []
+    for h in history:
+        seen[(h.date, h.status)] += 1
+        n = seen[(h.date, h.status)]
+        ids.append(
+            f"{prefix}:ideas/{slug}/{h.date.isoformat()}/{h.status}" + (f"/{n}" if n > 1 else "")
+        )
+    return ids
 
-    updated = max((e["updated"] for e in entries), default=None) or iso(r.board.synced_at)
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = updated or "2000-01-01T00:00:00Z"
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=f"{base}feeds/{name}")
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base)
-    ET.SubElement(feed, f"{{{ATOM}}}generator").text = "ideaboard"
-    # Atom wants an author on the feed when entries have none.
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = _clean(r.settings.site_name)
-    for item in entries:
-        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = item["id"]
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = item["title"]
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = item["updated"]
-        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=item["link"])
-        if item.get("author"):
-            author = ET.SubElement(entry, f"{{{ATOM}}}author")
-            ET.SubElement(author, f"{{{ATOM}}}name").text = item["author"]
-        summary = ET.SubElement(entry, f"{{{ATOM}}}summary")
-        summary.text = item["summary"]
-        if item.get("html"):
-            content = ET.SubElement(entry, f"{{{ATOM}}}content", type="html")
-            content.text = _XML_INVALID.sub("", item["html"])
-    ET.indent(feed, space=" ")
-    # ASCII with character references: valid UTF-8, and compact in memory.
-    body = ET.tostring(feed, encoding="us-ascii", xml_declaration=False).decode("ascii")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+
+def _note_seconds(note: str) -> int:
+    """Seconds after midnight for a note's ``updated``: a change of note changes them."""
+    if not note:
+        return 0
+    digest = hashlib.sha256(note.encode("utf-8", "surrogatepass")).digest()
+    return 1 + int.from_bytes(digest[:4], "big") % 86_399
+
+
+def _rows(r: Renderer, e: Entry) -> list[tuple[dt.date, str, int, dict]]:
+    """One idea's status changes as (date, slug, position, feed item), oldest first."""
+    base, prefix = _base(r), tag_prefix(r)
+    history = e.idea.history
+    rows = []
+    since = None  # the date the idea entered its current category
+    for i, (h, entry_id) in enumerate(
+        zip(history, change_ids(prefix, e.slug, history), strict=True)
+    ):
+        repeat = i > 0 and r.settings.statuses.get(h.status) == r.settings.statuses.get(
+            history[i - 1].status
+        )
+        since = since if repeat else h.date
+        rows.append(
+            (h.date, e.slug, i, _change(r, base, e, h, entry_id, since if repeat else None))
+        )
+    return rows
+
+
+def _newest(rows: Iterable[tuple[dt.date, str, int, object]], limit: int) -> list:
+    """The newest ``limit`` rows: by date, then slug, the later change of a day first."""
+    ordered = sorted(rows, key=lambda row: (-row[0].toordinal(), row[1], -row[2]))
+    return [row[3] for row in ordered[:limit]]
+
+
+def _change(r: Renderer, base: str, e: Entry, h: HistoryEntry, entry_id: str, since) -> dict:
+    """One status change; a repeat of the category is an update, dated from its first."""
+    title = _clean(e.idea.title)
+    status = status_title(h.status)
+    if since is None:
+        headline, summary = f"{title}: {status}", f"{title} is now {status.lower()}."
+    else:
+        headline = f"{title}: {status} (update)"
+        summary = f"An update on {title}, {status.lower()} since {human_date(since)}."
+    return {
+        "id": entry_id,
+        "title": headline,
+        "published": _stamp(h.date),
+        "updated": _stamp(h.date, _note_seconds(h.note)),
+        "link": f"{base}ideas/{e.slug}/",
+        "summary": summary,
+        "html": str(r.markdown(h.note)),
+    }
+
+
+def _text(value: str) -> str:
+    """XML character data in ASCII, with character references beyond it."""
+    return escape(_XML_INVALID.sub("", value)).encode("ascii", "xmlcharrefreplace").decode()
+
+
+def _attr(value: str) -> str:
+    return quoteattr(_XML_INVALID.sub("", value)).encode("ascii", "xmlcharrefreplace").decode()
+
+
+def entry_xml(item: dict) -> str:
+    """One ``<entry>``: id, title, dates, link, and an author, summary and content if any."""
+    parts = [
+        f" <entry>\n  <id>{_text(item['id'])}</id>\n  <title>{_text(item['title'])}</title>\n",
+        f"  <published>{item['published']}</published>\n" if item.get("published") else "",
+        f"  <updated>{item['updated']}</updated>\n",
+        f'  <link rel="alternate" href={_attr(item["link"])}/>\n',
+    ]
+    if item.get("author"):
+        parts.append(f"  <author>\n   <name>{_text(item['author'])}</name>\n  </author>\n")
+    if item.get("summary"):
+        parts.append(f"  <summary>{_text(item['summary'])}</summary>\n")
+    if item.get("html"):
+        parts.append(f'  <content type="html">{_text(item["html"])}</content>\n')
+    parts.append(" </entry>\n")
+    return "".join(parts)
+
+
+def _feed(r: Renderer, name: str, title: str, entries: list[str], updated: str | None,
+          alternate: str = "") -> str:  # fmt: skip
+    """A feed around entries already written by ``entry_xml``."""
+    base = _base(r)
+    updated = updated or iso(r.board.synced_at) or "2000-01-01T00:00:00Z"
+    site = _text(_clean(r.settings.site_name))
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<feed xmlns="{ATOM}">\n'
+        f" <id>{_text(tag_prefix(r))}:feeds/{name}</id>\n"
+        f" <title>{_text(_clean(f'{r.settings.site_name}: {title}'))}</title>\n"
+        f" <updated>{updated}</updated>\n"
+        f' <link rel="self" href={_attr(f"{base}feeds/{name}")}/>\n'
+        f' <link rel="alternate" href={_attr(base + alternate)}/>\n'
+        " <generator>ideaboard</generator>\n"
+        # Atom wants an author on the feed when entries have none.
+        f" <author>\n  <name>{site}</name>\n </author>\n" + "".join(entries) + "</feed>\n"
+    )
+
+
+def _items_feed(r: Renderer, name: str, title: str, items: list[dict], alternate: str = "") -> str:
+    updated = max((item["updated"] for item in items), default=None)
+    return _feed(r, name, title, [entry_xml(item) for item in items], updated, alternate)
 
 
 def changes(r: Renderer) -> str:
     """``feeds/changes.xml``: one entry per status change, newest first."""
-    from generator.render.site import status_title
+    rows = (row for e in r.visible for row in _rows(r, e))
+    return _items_feed(r, "changes.xml", "status changes", _newest(rows, LIMIT))
 
-    base, prefix = _base(r), _tag_prefix(r)
-    rows = []
-    for e in r.visible:
-        for i, h in enumerate(e.idea.history):
-            rows.append((h.date, e.slug, i, e, h))
-    rows.sort(key=lambda row: (-row[0].toordinal(), row[1], -row[2]))
-    entries = []
-    for day, slug, i, e, h in rows[:LIMIT]:
-        title = _clean(e.idea.title)
-        entries.append(
-            {
-                "id": f"{prefix}:ideas/{slug}/history/{i + 1}",
-                "title": _("%(title)s: %(status)s")
-                % {"title": title, "status": status_title(h.status, r.settings)},
-                "updated": _stamp(day),
-                "link": f"{base}ideas/{slug}/",
-                "summary": _("%(title)s: the status changed to %(status)s.")
-                % {"title": title, "status": status_title(h.status, r.settings)},
-                "html": str(r.markdown(h.note)),
-            }
-        )
-    return _feed(r, "changes.xml", N_("status changes"), entries)
+
+def idea_feed(r: Renderer, e: Entry) -> str:
+    """``feeds/ideas/<slug>.xml``: one idea's status changes, newest first."""
+    items = _newest(_rows(r, e), IDEA_LIMIT)
+    title = f"{e.idea.title} (status changes)"
+    return _items_feed(r, f"ideas/{e.slug}.xml", title, items, f"ideas/{e.slug}/")
+
+
+class PersonFeeds:
+    """Personal feeds, from each idea's changes written once (without notes).
+
+    Many people follow the same ideas, so each idea's entries are written the first time
+    a person's feed needs them and shared from then on.
+    """
+
+    def __init__(self, r: Renderer) -> None:
+        self.r = r
+        self._rows: dict[str, list[tuple[dt.date, str, int, tuple[str, str]]]] = {}
+
+    def rows(self, e: Entry) -> list[tuple[dt.date, str, int, tuple[str, str]]]:
+        """The idea's changes as (date, slug, position, (updated, entry XML))."""
+        rows = self._rows.get(e.slug)
+        if rows is None:
+            rows = self._rows[e.slug] = [
+                (day, slug, i, (item["updated"], entry_xml({**item, "html": ""})))
+                for day, slug, i, item in _rows(self.r, e)
+            ]
+        return rows
+
+    def feed(self, name: str, login: str, entries: Iterable[Entry]) -> str:
+        """``feeds/people/<login>.xml``: the changes of what ``login`` proposed or voted for."""
+        newest = _newest((row for e in entries for row in self.rows(e)), PERSON_LIMIT)
+        updated = max((u for u, _ in newest), default=None)
+        title = f"ideas @{login} proposed or voted for"
+        xml = [x for _, x in newest]
+        return _feed(self.r, f"people/{name}.xml", title, xml, updated, f"people/{name}/")
 
 
 def new_ideas(r: Renderer) -> str:
     """``feeds/new.xml``: the newest ideas on the board, newest first."""
-    from generator.render.site import sort_entries
-
-    base, prefix = _base(r), _tag_prefix(r)
+    base, prefix = _base(r), tag_prefix(r)
     newest = sort_entries(r.visible, "newest")[:LIMIT]
     entries = [
         {
@@ -133,4 +236,4 @@ def new_ideas(r: Renderer) -> str:
         }
         for e in newest
     ]
-    return _feed(r, "new.xml", N_("new ideas"), entries)
+    return _items_feed(r, "new.xml", "new ideas", entries)

@@ -1,4 +1,4 @@
-"""Render the board: page bodies (HTML), the JSON API, the board index and the feeds.
+"""Render the board: page bodies (HTML), the JSON API, the board index, feeds and CSV.
 
 ``render_site`` is a pure function of the board, the insights and the settings.
 It returns every generated page as a ``Page`` (an escaped title and a sanitized
@@ -7,644 +7,100 @@ as tiny placeholders and swaps the bodies in after Python-Markdown has run, so
 untrusted text never meets the site's markdown extensions.
 
 Untrusted text (titles, summaries, descriptions, notes, logins, labels, tags)
-reaches the templates only as the output of ``sanitize.*``; the templates are
-autoescaped on top of that.
+reaches the templates only as the output of ``text.text``; the templates are
+autoescaped on top of that.  Each kind of page has its module: ``pages`` (lists),
+``idea_page``, ``people``; ``feeds``, ``api`` and ``csv`` write the assets.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+import functools
 from typing import Any
 
-import jinja2
-from markupsafe import Markup
-
-from generator import i18n
-from generator import sanitize as _sanitize
 from generator.config import Settings
-from generator.i18n import _
 from generator.load import schema_text as idea_schema_text
-from generator.model import SLUG_RE, Board, Entry
-from generator.model import statuses as st
-from generator.render import api, charts, feeds
-
-TEMPLATES = Path(__file__).parent / "templates"
-
-#: Cards shown on the home page without JavaScript; the script shows the rest.
-HOME_CARDS = 60
-#: Characters of a description indexed for search beyond title and summary.
-SEARCH_EXCERPT = 600
-#: Text that markdown would only wrap in paragraphs: lines of words and plain punctuation,
-#: each starting with a letter and not ending in a space, paragraphs split by blank lines.
-_PLAIN_LINE = r"[A-Za-z](?:[A-Za-z0-9 ,.;?!()'’-]*[A-Za-z0-9,.;?!()'’-])?"
-PLAIN_NOTE = re.compile(rf"{_PLAIN_LINE}(?:\n{{1,2}}{_PLAIN_LINE})*\n?")
-PLAIN_LIMIT = 20_000
-LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
-
-CATEGORY_TITLES = i18n.CATEGORY_TITLES  # msgids: show them through category_title()
-category_title = i18n.category_title
-
-
-@dataclass(frozen=True)
-class Page:
-    """A generated page: its escaped title and its sanitized HTML body."""
-
-    title: Markup
-    body: Markup
-    search: bool = True  # False: left out of the search index (lists of cards)
-    #: What the search index sees instead of the body: the title, summary and description.
-    search_html: Markup | None = None
-
-
-@dataclass
-class Site:
-    """Everything the plugin adds to the site, by path relative to ``docs_dir``."""
-
-    pages: dict[str, Page | LazyIdeaPage] = field(default_factory=dict)
-    assets: dict[str, str] = field(default_factory=dict)
-
-
-# --- text helpers -------------------------------------------------------------
-
-
-def text(value: Any) -> Markup:
-    """Escaped plain text, through the one sanitizer."""
-    return _sanitize.text("" if value is None else value)
-
-
-def plain(value: Any) -> str:
-    """Cleaned plain text (control characters gone) for JSON and XML."""
-    return _sanitize.clean("" if value is None else value)
-
-
-def status_title(status: str, settings: Settings | None = None) -> str:
-    """A status's title in the board language (``under-review`` -> ``Under review``)."""
-    return i18n.status_title(status, settings.status_titles if settings else None)
-
-
-def safe_name(value: str) -> str:
-    """A file-name-safe slug for a tag: the tag itself when it is a slug, else a hash."""
-    if SLUG_RE.match(value) and len(value) <= 80:
-        return value
-    return "t-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-
-def iso(value: dt.datetime | None) -> str | None:
-    """UTC ISO 8601 with a ``Z``."""
-    if value is None:
-        return None
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def human_time(value: dt.datetime | None) -> str:
-    """``20 November 2026, 12:00 UTC`` in the board language (CLDR, through Babel)."""
-    if value is None:
-        return i18n.pgettext("synced", "never")
-    return i18n.format_datetime(value)
-
-
-def human_date(value: dt.date | None) -> str:
-    """``5 January 2026`` in the board language (CLDR, through Babel)."""
-    return i18n.format_date(value)
-
-
-def shipped_on(entry: Entry, settings: Settings) -> dt.date:
-    """When the idea moved into the completed category (its last change otherwise)."""
-    for h in reversed(entry.idea.history):
-        if settings.statuses.get(h.status) == st.COMPLETED:
-            return h.date
-    return entry.idea.last_changed
-
-
-def today(board: Board) -> dt.date | None:
-    """The board's "today": the sync day.  Never the clock."""
-    return board.synced_at.astimezone(dt.UTC).date() if board.synced_at else None
-
-
-def build_date(board: Board) -> dt.date:
-    """The date stamped on every page (sitemap): the sync day, else the last change."""
-    day = today(board)
-    if day is not None:
-        return day
-    dates = [e.idea.last_changed for e in board.entries]
-    return max(dates) if dates else dt.date(2000, 1, 1)
-
-
-# --- sorting ---------------------------------------------------------------------
-
-SORTS = {
-    "trending": lambda e: (-e.trending, -e.votes, e.slug),
-    "top": lambda e: (-e.votes, -e.trending, e.slug),
-    "newest": lambda e: (-e.idea.created.toordinal(), e.slug),
-    "changed": lambda e: (-e.idea.last_changed.toordinal(), e.slug),
-}
-SORT_TITLES = {
-    "trending": i18n.N_("Trending"),
-    "top": i18n.N_("Top voted"),
-    "newest": i18n.N_("Newest"),
-    "changed": i18n.N_("Recently changed"),
-}
-
-
-def sort_entries(entries: Iterable[Entry], order: str = "trending") -> list[Entry]:
-    """Entries in one of the board's orders, with the slug as the final tie-break."""
-    return sorted(entries, key=SORTS[order])
-
-
-# --- the renderer ------------------------------------------------------------------
-
-
-def environment() -> jinja2.Environment:
-    """The template environment: autoescaped, compiled once per process."""
-    return _ENV
-
-
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=False,
+from generator.model import SLUG_RE, Board
+from generator.render import api, feeds, idea_page, pages, people
+from generator.render import csv as csv_export
+from generator.render.text import (
+    CATEGORY_TITLES,
+    build_date,
+    human_date,
+    human_time,
+    iso,
+    plain,
+    safe_name,
+    sort_entries,
+    status_title,
+    text,
 )
-i18n.install(_ENV)
+from generator.render.view import PLAIN_NOTE, LazyIdeaPage, LazyPage, Page, Renderer, Site
 
-
-class Renderer:
-    """Turns a board into pages; holds the per-idea views so each is built once."""
-
-    def __init__(self, board: Board, insights: Any, settings: Settings) -> None:
-        self.board = board
-        self.insights = insights
-        self.settings = settings
-        self._markdown: dict[str, Markup] = {}
-        self.visible = sort_entries(board.visible, "trending")
-        self.by_slug = {e.slug: e for e in self.visible}
-        self.cards = {e.slug: self._card(e) for e in self.visible}
-        self.tags = self._tags()
-        self.env = environment()
-        self.synced = {
-            "iso": iso(board.synced_at),
-            "human": human_time(board.synced_at),
-            "never": board.synced_at is None,
-            "complete": board.complete,
-            "stale_days": settings.stale_days,
-        }
-        # Pieces that are the same on many pages are rendered once: a big board has
-        # thousands of pages, and each card shows up on several of them.
-        self.macros = self.env.get_template("_macros.html").make_module()
-        self.synced_time = self.macros.synced_time(self.synced)
-        self.synced_note = self.macros.synced_note(self.synced)
-        self._card_html: dict[tuple[str, str], Markup] = {}
-        self._meta_html: dict[str, Markup] = {}
-
-    def markdown(self, source: str) -> Markup:
-        """Sanitized markdown, rendered once per distinct text (pages, API and feeds share it)."""
-        if not source:
-            return Markup("")
-        html = self._markdown.get(source)
-        if html is None:
-            if len(source) <= PLAIN_LIMIT and PLAIN_NOTE.fullmatch(source):
-                # Plain paragraphs render as paragraphs of escaped text; skipping the
-                # markdown pipeline for them keeps big boards fast.
-                html = Markup("\n").join(
-                    Markup("<p>{}</p>").format(Markup("\n").join(map(text, para.split("\n"))))
-                    for para in source.strip("\n").split("\n\n")
-                )
-            else:
-                html = _sanitize.markdown(source)
-            self._markdown[source] = html
-        return html
-
-    # -- views ------------------------------------------------------------------------
-
-    def _card(self, e: Entry) -> dict[str, Any]:
-        idea = e.idea
-        return {
-            "slug": idea.slug,
-            "title": text(idea.title),
-            "summary": text(idea.summary),
-            "status": idea.status,
-            "status_title": status_title(idea.status, self.settings),
-            "category": e.category,
-            "votes": e.votes,
-            "comments": e.comments,
-            "tags": [(text(t), safe_name(t)) for t in idea.tags],
-        }
-
-    def _tags(self) -> dict[str, list[Entry]]:
-        tags: dict[str, list[Entry]] = defaultdict(list)
-        for e in self.visible:  # already in trending order
-            for t in dict.fromkeys(e.idea.tags):
-                tags[t].append(e)
-        return dict(sorted(tags.items()))
-
-    def issue_url(self, e: Entry) -> str | None:
-        """The idea's issue on GitHub: the synced URL, else one built from the number."""
-        if e.issue is not None:
-            url = _sanitize.url(e.issue.url)
-            if url:
-                return url
-        return self.number_url(e.idea.issue)
-
-    def number_url(self, number: int | None) -> str | None:
-        """The URL of issue ``number`` in the board's repository, if both are known."""
-        if number and self.settings.repo:
-            return f"{self.settings.issue_base_url}/{int(number)}"
-        return None
-
-    def person(self, login: str | None) -> dict[str, Any] | None:
-        """A GitHub account for crediting: escaped login and a profile link when safe."""
-        if not login:
-            return None
-        href = None
-        if LOGIN_RE.match(login) and self.settings.repo:
-            host = self.settings.issue_base_url.removesuffix(f"/{self.settings.repo}/issues")
-            href = f"{host}/{login}"
-        return {"login": text(login), "href": href}
-
-    def card_html(self, slug: str, base: str) -> Markup:
-        """One card, rendered once per page folder (its links are relative)."""
-        key = (slug, base)
-        html = self._card_html.get(key)
-        if html is None:
-            html = self._card_html[key] = self.macros.card(self.cards[slug], base)
-        return html
-
-    def cards_html(self, entries: Iterable[Entry], base: str, label: str) -> Markup:
-        """A list of cards, or a line saying there are none."""
-        items = [self.card_html(e.slug, base) for e in entries]
-        if not items:
-            return Markup('<p class="ib-empty">{}</p>').format(_("No ideas here yet."))
-        return (
-            Markup('<ol class="ib-cards" aria-label="{}">').format(label)
-            + Markup("").join(items)
-            + Markup("</ol>")
-        )
-
-    def meta_html(self, slug: str) -> Markup:
-        """A card's status badge, votes and comments."""
-        html = self._meta_html.get(slug)
-        if html is None:
-            html = self._meta_html[slug] = self.macros.meta(self.cards[slug])
-        return html
-
-    def tag_links(self) -> list[tuple[Markup, str, int]]:
-        """Each tag as (escaped name, page name, number of ideas), by name."""
-        return [(text(t), safe_name(t), len(es)) for t, es in self.tags.items()]
-
-    def _render(self, template: str, base: str, **context: Any) -> Markup:
-        tpl = self.env.get_template(template)
-        # The template is autoescaped and receives only sanitized values.
-        return Markup(  # noqa: S704
-            tpl.render(
-                base=base,
-                synced=self.synced,
-                synced_time=self.synced_time,
-                synced_note=self.synced_note,
-                settings=self.settings,
-                site_name=text(self.settings.site_name),
-                **context,
-            )
-        )
-
-    # -- pages --------------------------------------------------------------------------
-
-    def home(self) -> Page:
-        """The home page: the board's cards, trending first, with its filters."""
-        non_dup = [e for e in self.visible if e.category != st.DUPLICATE]
-        counts = Counter(e.category for e in self.visible)
-        status_counts = Counter(e.idea.status for e in self.visible)
-        body = self._render(
-            "board.html",
-            "",
-            cards_html=self.cards_html(non_dup[:HOME_CARDS], "", _("Ideas")),
-            total=len(non_dup),
-            shown=min(len(non_dup), HOME_CARDS),
-            categories=[(c, category_title(c), counts.get(c, 0)) for c in st.CATEGORIES],
-            statuses=[
-                (s, status_title(s, self.settings), status_counts.get(s, 0))
-                for s in self.settings.statuses
-            ],
-            tags=self.tag_links(),
-            sorts={key: _(title) for key, title in SORT_TITLES.items()},
-        )
-        return Page(text(self.settings.site_name), body, search=False)
-
-    def search_html(self, e: Entry) -> Markup:
-        """What the search index sees of an idea page.
-
-        The words people search for, and only those: the title, the summary and the
-        description (an excerpt of a long one, to keep the index small).
-        """
-        card = self.cards[e.slug]
-        description = self.markdown(e.idea.description)
-        html = Markup('<h1 id="idea">{}</h1><p>{}</p>').format(card["title"], card["summary"])
-        if len(e.idea.description) > SEARCH_EXCERPT:
-            return html + Markup("<p>{}</p>").format(description.striptags()[:SEARCH_EXCERPT])
-        return html + description
-
-    def idea(self, e: Entry) -> Page:
-        """One idea's page: its description, history, votes and links."""
-        idea = e.idea
-        description = self.markdown(idea.description)
-        searchable = self.search_html(e)
-        reached = [m for m in e.milestones if m.reached_on is not None]
-        nxt = e.next_milestone
-        previous = reached[-1].votes if reached else 0
-        canonical = self.by_slug.get(e.canonical) if e.canonical else None
-        history = [
-            {
-                "date": h.date,
-                "date_human": human_date(h.date),
-                "status": h.status,
-                "status_title": status_title(h.status, self.settings),
-                "category": self.settings.statuses.get(h.status, st.OPEN),
-                "note": self.markdown(h.note),
-            }
-            for h in idea.history
-        ]
-        duplicates = [
-            {
-                "title": text(d.title),
-                "slug": d.slug if d.slug in self.by_slug else None,
-                "issue": d.issue,
-                "issue_url": self.number_url(d.issue),
-            }
-            for d in sorted(e.duplicates, key=lambda d: d.slug)
-            if not d.hidden
-        ]
-        links = [
-            {"title": text(link.title), "url": url}
-            for link in idea.links
-            if (url := _sanitize.url(link.url))
-        ]
-        shipped = None
-        if idea.shipped_in is not None:
-            shipped = {
-                "release": text(idea.shipped_in.release),
-                "url": _sanitize.url(idea.shipped_in.url) if idea.shipped_in.url else None,
-            }
-        body = self._render(
-            "idea.html",
-            "../../",
-            card=self.cards[e.slug],
-            meta=self.meta_html(e.slug),
-            tags_html=self.macros.tags(self.cards[e.slug]["tags"], "../../"),
-            entry=e,
-            idea=idea,
-            description=description,
-            issue_url=self.issue_url(e),
-            proposer=self.person(e.proposer.login if e.proposer else None),
-            owner=self.person(idea.owner),
-            reached=[(m.votes, human_date(m.reached_on), m.reached_on) for m in reached],
-            next_milestone=nxt,
-            previous_milestone=previous,
-            history=history,
-            duplicates=duplicates,
-            canonical=self.cards.get(canonical.slug) if canonical else None,
-            # A duplicate's issue is closed: its vote button goes to the canonical idea's.
-            canonical_issue_url=self.issue_url(canonical) if canonical else None,
-            canonical_issue=canonical.idea.issue if canonical else None,
-            links=links,
-            shipped=shipped,
-            score=idea.score,
-            sparkline=charts.sparkline(e.votes_per_day, today(self.board)),
-            created=human_date(idea.created),
-        )
-        return Page(text(idea.title), body, search_html=searchable)
-
-    def roadmap(self) -> Page:
-        """A column per active status, and one of recently shipped ideas."""
-        columns = []
-        for status in self.settings.statuses_in(st.ACTIVE):
-            entries = [e for e in self.visible if e.idea.status == status]
-            title = status_title(status, self.settings)
-            columns.append(
-                (status, title, st.ACTIVE, len(entries), self.cards_html(entries, "../", title))
-            )
-        shipped = self.recently_shipped()
-        columns.append(
-            (
-                "recently-shipped",
-                _("Recently shipped"),
-                st.COMPLETED,
-                len(shipped),
-                self.cards_html(shipped, "../", _("Recently shipped")),
-            )
-        )
-        body = self._render(
-            "roadmap.html",
-            "../",
-            columns=columns,
-            recent_days=self.settings.recently_shipped_days,
-        )
-        return Page(text(_("Roadmap")), body, search=False)
-
-    def recently_shipped(self) -> list[Entry]:
-        """Ideas shipped within ``recently_shipped_days`` of the build date, newest first."""
-        day = build_date(self.board)
-        horizon = day - dt.timedelta(days=self.settings.recently_shipped_days)
-        done = [
-            e
-            for e in self.visible
-            if e.category == st.COMPLETED and shipped_on(e, self.settings) >= horizon
-        ]
-        return sorted(done, key=lambda e: (-shipped_on(e, self.settings).toordinal(), e.slug))
-
-    def shipped(self) -> Page:
-        """Every shipped idea, grouped by release (or month), newest first."""
-        done = [e for e in self.visible if e.category == st.COMPLETED]
-        done.sort(key=lambda e: (-shipped_on(e, self.settings).toordinal(), e.slug))
-        groups: dict[str, dict[str, Any]] = {}
-        for e in done:
-            day = shipped_on(e, self.settings)
-            if e.idea.shipped_in is not None:
-                key = "r:" + e.idea.shipped_in.release
-                title = text(e.idea.shipped_in.release)
-                url = _sanitize.url(e.idea.shipped_in.url) if e.idea.shipped_in.url else None
-            else:
-                key = f"m:{day:%Y-%m}"
-                title = text(f"{day:%B %Y}")
-                url = None
-            group = groups.setdefault(
-                key, {"title": title, "url": url, "date": human_date(day), "items": []}
-            )
-            group["items"].append(
-                {
-                    "card": self.cards[e.slug],
-                    "date": human_date(day),
-                    "proposer": self.person(e.proposer.login if e.proposer else None),
-                }
-            )
-        body = self._render("shipped.html", "../", groups=list(groups.values()), total=len(done))
-        return Page(text(_("Shipped")), body, search=False)
-
-    def proposals(self) -> Page:
-        """Idea issues that no file names yet."""
-        items = []
-        for issue in self.board.proposals:
-            voters = {v.voter.login for v in issue.voters if not v.voter.is_bot}
-            items.append(
-                {
-                    "number": issue.number,
-                    "title": text(issue.title),
-                    "url": _sanitize.url(issue.url) or self.number_url(issue.number),
-                    "author": self.person(issue.author.login if issue.author else None),
-                    "created": human_date(issue.created_at.astimezone(dt.UTC).date()),
-                    "created_iso": iso(issue.created_at),
-                    "votes": len(voters) if issue.voters else issue.thumbs_up,
-                    "comments": issue.comments,
-                }
-            )
-        body = self._render("proposals.html", "../", items=items)
-        return Page(text(_("New proposals")), body, search=False)
-
-    def tag_index(self) -> Page:
-        """The list of tags."""
-        body = self._render("tags.html", "../", tags=self.tag_links())
-        return Page(text(_("Tags")), body, search=False)
-
-    def tag(self, tag: str, entries: list[Entry]) -> Page:
-        """The ideas with one tag."""
-        body = self._render(
-            "list.html",
-            "../../",
-            heading=i18n.markup("Ideas tagged <q>%(tag)s</q>") % {"tag": text(tag)},
-            lead=None,
-            count=len(entries),
-            cards_html=self.cards_html(entries, "../../", _("Ideas")),
-            back=("tags/", _("All tags")),
-        )
-        return Page(i18n.markup("Tag: %(tag)s") % {"tag": text(tag)}, body, search=False)
-
-    def status(self, status: str) -> Page:
-        """The ideas with one status."""
-        entries = [e for e in self.visible if e.idea.status == status]
-        title = status_title(status, self.settings)
-        body = self._render(
-            "list.html",
-            "../../",
-            heading=i18n.markup("%(status)s ideas") % {"status": title},
-            lead=i18n.markup("Every idea with the status <em>%(status)s</em>, trending first.")
-            % {"status": title},
-            count=len(entries),
-            cards_html=self.cards_html(entries, "../../", _("Ideas")),
-            back=("", _("The board")),
-        )
-        return Page(i18n.markup("Status: %(status)s") % {"status": title}, body, search=False)
-
-    def insights_page(self) -> Page:
-        """The charts: the funnel, votes per month and time to ship."""
-        data = charts.insights_view(self.insights, self.board, self.settings)
-        people = [
-            {"person": self.person(login), "count": count} for login, count in data["proposers"]
-        ]
-        funnel = charts.bar_chart(data["funnel"], title=_("Ideas per status category"))
-        months = charts.column_chart(data["months"], title=_("New votes per month"))
-        ship = charts.column_chart(
-            data["ship"], title=_("Ideas by months from proposal to shipped")
-        )
-        # Every chart is a figure with its numbers in a table for screen readers.
-        body = self._render(
-            "insights.html",
-            "../",
-            funnel=charts.figure(
-                funnel,
-                [(label, value) for label, value, _category in data["funnel"]],
-                _("Ideas per status category"),
-                (_("Category"), _("Ideas")),
-            ),
-            months=charts.figure(
-                months,
-                data["months_table"],
-                _("New votes per month"),
-                (_("Month"), _("New votes")),
-            ),
-            has_months=bool(data["months"]),
-            ship=charts.figure(
-                ship,
-                data["ship_table"],
-                _("Ideas by time from proposal to shipped"),
-                (_("Time to ship"), _("Ideas")),
-            ),
-            ship_median=data["ship_median"],
-            people=people,
-        )
-        return Page(text(_("Insights")), body, search=False)
-
-
-class LazyIdeaPage:
-    """An idea page whose body is rendered when asked for, and not kept.
-
-    A board of 10,000 ideas has about 80 MB of idea page bodies; the plugin renders
-    each one when mkdocs writes the page, so they are never all in memory at once.
-    It has the attributes of a ``Page``.
-    """
-
-    search = True
-
-    def __init__(self, renderer: Renderer, entry: Entry) -> None:
-        self.renderer = renderer
-        self.entry = entry
-
-    @property
-    def title(self) -> Markup:
-        return self.renderer.cards[self.entry.slug]["title"]
-
-    @property
-    def search_html(self) -> Markup:
-        return self.renderer.search_html(self.entry)
-
-    @property
-    def body(self) -> Markup:
-        with i18n.using(self.renderer.settings.language):
-            return self.renderer.idea(self.entry).body
+# ``api`` still reads these names from this module; they live in ``text`` and ``view``.
+__all__ = [
+    "CATEGORY_TITLES",
+    "PLAIN_NOTE",
+    "LazyIdeaPage",
+    "LazyPage",
+    "Page",
+    "Renderer",
+    "Site",
+    "build_date",
+    "human_date",
+    "human_time",
+    "iso",
+    "plain",
+    "render_site",
+    "safe_name",
+    "sort_entries",
+    "status_title",
+    "text",
+]
 
 
 def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool = False) -> Site:
     """Every generated page and asset of the board, by path relative to ``docs_dir``.
 
-    With ``lazy``, idea pages are ``LazyIdeaPage``s, rendered when their body is read.
+    With ``lazy`` (a big board), idea pages are ``LazyPage``s, rendered when their
+    body is read, and people pages and feeds are ``Site.lazy_assets``.
     """
-    with i18n.using(settings.language):
-        return _render_site(board, insights, settings, lazy=lazy)
-
-
-def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool) -> Site:
     r = Renderer(board, insights, settings)
     site = Site()
-    site.pages["index.md"] = r.home()
-    site.pages["roadmap.md"] = r.roadmap()
-    site.pages["shipped.md"] = r.shipped()
-    site.pages["proposals.md"] = r.proposals()
-    site.pages["insights.md"] = r.insights_page()
-    site.pages["tags/index.md"] = r.tag_index()
+    site.pages["index.md"] = pages.home(r)
+    site.pages["roadmap.md"] = pages.roadmap(r)
+    site.pages["shipped.md"] = pages.shipped(r)
+    site.pages["proposals.md"] = pages.proposals(r)
+    site.pages["insights.md"] = pages.insights(r)
+    site.pages["tags/index.md"] = pages.tag_index(r)
     for tag, entries in r.tags.items():
-        site.pages[f"tags/{safe_name(tag)}.md"] = r.tag(tag, entries)
+        site.pages[f"tags/{safe_name(tag)}.md"] = pages.tag(r, tag, entries)
     for status in settings.statuses:
-        site.pages[f"status/{status}.md"] = r.status(status)
+        site.pages[f"status/{status}.md"] = pages.status(r, status)
     for e in r.visible:
         if SLUG_RE.match(e.slug):
-            site.pages[f"ideas/{e.slug}.md"] = LazyIdeaPage(r, e) if lazy else r.idea(e)
+            site.pages[f"ideas/{e.slug}.md"] = (
+                idea_page.lazy_idea(r, e) if lazy else idea_page.idea(r, e)
+            )
+            site.assets[f"feeds/ideas/{e.slug}.xml"] = feeds.idea_feed(r, e)
+    _people(r, site, lazy)
     site.assets["api/ideas.json"] = api.ideas_json(r)
     site.assets["api/ideas.schema.json"] = api.schema_text()
     site.assets["api/board.json"] = api.board_json(r)
+    site.assets["api/ideas.csv"] = csv_export.ideas_csv(r)
     site.assets["schema/idea.schema.json"] = idea_schema_text()
     site.assets["feeds/changes.xml"] = feeds.changes(r)
     site.assets["feeds/new.xml"] = feeds.new_ideas(r)
     return site
 
 
-def render(board: Board, insights: Any, settings: Settings) -> dict[str, str]:
-    """Output path -> content: page bodies (HTML, under their ``.md`` path) and assets."""
-    site = render_site(board, insights, settings)
-    out: dict[str, str] = {path: str(page.body) for path, page in site.pages.items()}
-    out.update(site.assets)
-    return out
+def _people(r: Renderer, site: Site, lazy: bool) -> None:
+    """Each person's page and feed; on a big board, rendered when the plugin writes them."""
+    view = people.PeopleView(r)
+    for name, person in people.people(r).items():
+        page, feed = f"people/{name}/index.html", f"feeds/people/{name}.xml"
+        if lazy:
+            site.lazy_assets[page] = functools.partial(view.page, name, person)
+            site.lazy_assets[feed] = functools.partial(view.feed, name, person)
+        else:
+            site.assets[page] = view.page(name, person)
+            site.assets[feed] = view.feed(name, person)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from generator.config import Settings
 from generator.model import Board, Entry
 from generator.model import statuses as st
+from generator.tally.shipped import shipped_on
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Insights:
     funnel_by_status: tuple[tuple[str, int], ...]
     #: ("YYYY-MM", new votes) for every month from the first vote to the last, gaps as 0.
     votes_per_month: tuple[tuple[str, int], ...]
-    #: Every visible shipped idea with a date of shipping, by shipped date, then slug.
+    #: Every visible shipped idea with a ``shipped_on`` date, by that date, then slug.
     time_to_ship: tuple[ShipTime, ...]
     median_days_to_ship: float | None  # None when nothing shipped yet
     mean_days_to_ship: float | None  # rounded to one decimal
@@ -72,22 +73,6 @@ def compute(board: Board, settings: Settings) -> Insights:
         votes=sum(e.votes for e in counted),
         voters=len({v.login.lower() for e in counted for v in e.voters}),
     )
-
-
-def shipped_on(entry: Entry, settings: Settings) -> dt.date | None:
-    """The day an idea last reached the completed category, from its history.
-
-    If an idea shipped, was reopened and shipped again, the last time counts.
-    ``None`` when no history entry moved it into the completed category.
-    """
-    reached = None
-    before = None
-    for change in entry.idea.history:
-        category = settings.statuses.get(change.status)
-        if category == st.COMPLETED and before != st.COMPLETED:
-            reached = change.date
-        before = category
-    return reached
 
 
 def _count_in_order(keys: Iterable[str], values: Iterable[str]) -> tuple[tuple[str, int], ...]:

@@ -209,8 +209,10 @@ def test_duplicate_pages_send_voters_to_the_canonical_issue(sample):
     for slug in duplicates:
         canonical = ideas[slug]["duplicate_of"]
         html = (site / "ideas" / slug / "index.html").read_text(encoding="utf-8")
-        vote = re.findall(r'class="md-button md-button--primary" href="([^"]+)"', html)
-        assert vote == [f"{base}/{ideas[canonical]['issue']}"], slug
+        # No vote button: a sentence sends voters to the canonical idea's issue.
+        assert 'class="md-button' not in html, slug
+        state = re.search(r'<section class="ib-state ib-state--duplicate".*?</section>', html)
+        assert f'href="{base}/{ideas[canonical]["issue"]}"' in state.group(0), slug
         assert f'href="{base}/{ideas[slug]["issue"]}"' in html  # the discussion
 
 

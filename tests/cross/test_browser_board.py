@@ -24,7 +24,7 @@ from tests.browser import ROOT, axe_violations, format_violations
 
 BOARD = "[data-ib-board]"
 CARDS = "[data-ib-cards] .ib-card"
-VOTE_TEXT = "Vote with 👍 on GitHub"
+VOTE_TEXT = "Vote on GitHub"
 
 
 # ---------------------------------------------------------------- the data
@@ -313,19 +313,108 @@ def test_search_finds_an_idea_by_a_word_from_its_description(sample_url, page, w
 
 
 def test_vote_link_points_to_the_ideas_issue(sample_url, page, watcher):
-    with_issue = [s for s in visible() if ideas()[s].get("issue")]
-    assert with_issue, "no idea of the sample board has an issue"
+    voting = [
+        s for s in visible() if ideas()[s].get("issue") and category(s) in (st.OPEN, st.ACTIVE)
+    ]
+    assert voting, "no open or active idea of the sample board has an issue"
     base = settings().issue_base_url
-    for slug in with_issue:
+    for slug in voting:
         page.goto(f"{sample_url}ideas/{slug}/", wait_until="load")
         link = page.get_by_role("link", name=re.compile(re.escape(VOTE_TEXT)))
         assert link.count() == 1, f"{slug}: {link.count()} vote links"
-        allowed = {f"{base}/{ideas()[slug]['issue']}"}
-        canonical = ideas()[slug].get("duplicate_of")
-        if canonical and ideas()[canonical].get("issue"):
-            # A duplicate may send its voters to the idea it was merged into instead.
-            allowed.add(f"{base}/{ideas()[canonical]['issue']}")
-        assert link.get_attribute("href") in allowed, slug
+        assert link.get_attribute("href") == f"{base}/{ideas()[slug]['issue']}", slug
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+def _one_of(cat: str) -> str:
+    return next(s for s in visible() if category(s) == cat and ideas()[s].get("issue"))
+
+
+@pytest.mark.parametrize(
+    ("cat", "call"),
+    [
+        (st.COMPLETED, r"Shipped in \S+ on \d+ \w+ \d{4}"),
+        (st.DECLINED, r"Declined.*Votes are closed\. If it still matters to you"),
+        (st.DUPLICATE, r"Merged into .+ To vote, add a thumbs-up reaction to that idea's issue"),
+    ],
+)
+def test_closed_ideas_show_their_own_call_and_no_vote_button(sample_url, page, watcher, cat, call):
+    slug = _one_of(cat)
+    page.goto(f"{sample_url}ideas/{slug}/", wait_until="load")
+    state = page.locator(".ib-state")
+    assert state.count() == 1, slug
+    assert re.search(call, " ".join(state.inner_text().split())), state.inner_text()
+    assert page.get_by_role("link", name=re.compile(re.escape(VOTE_TEXT))).count() == 0
+    assert page.locator("article .md-button").count() == 0, slug
+    assert page.get_by_text("to the next milestone").count() == 0
+    if cat == st.COMPLETED:
+        release = state.get_by_role("link")
+        assert release.get_attribute("href") == ideas()[slug]["shipped_in"]["url"]
+    if cat == st.DUPLICATE:
+        canonical = ideas()[slug]["duplicate_of"]
+        links = [a.get_attribute("href") for a in state.get_by_role("link").all()]
+        assert links[0].rstrip("/").endswith(f"ideas/{canonical}")
+        assert links[1] == f"{settings().issue_base_url}/{ideas()[canonical]['issue']}"
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+FORM = "issues/new?template=idea.yml"
+
+
+@pytest.mark.parametrize("path", ["", "roadmap/", "status/planned/", "tags/sync/"])
+def test_the_propose_button_points_at_the_idea_form(sample_url, page, watcher, path):
+    page.goto(sample_url + path, wait_until="load")
+    button = page.get_by_role("link", name="Propose an idea")
+    assert button.count() == 1, path
+    assert button.get_attribute("href") == f"https://github.com/{settings().repo}/{FORM}"
+    assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+def test_on_a_phone_propose_stays_in_reach_and_search_first_opens_search(browser, sample_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        page.goto(sample_url, wait_until="load")
+        page.mouse.wheel(0, 3000)
+        page.wait_for_timeout(200)
+        button = page.get_by_role("link", name="Propose an idea")
+        box = button.bounding_box()
+        assert box is not None
+        assert box["y"] >= 0, box  # still on screen after scrolling down
+        assert box["y"] + box["height"] <= 844, box
+        page.evaluate("window.scrollTo(0, 0)")
+        page.locator("label.ib-propose__search").click()
+        assert page.locator("#__search").is_checked()  # Material's search is open
+    finally:
+        context.close()
+
+
+def _voter_with_page() -> tuple[str, str]:
+    """An open idea of the sample and its first human voter, from the snapshot."""
+    snapshot = json.loads((ROOT / "ideas" / "snapshot.json").read_text(encoding="utf-8"))
+    by_number = {issue["number"]: issue for issue in snapshot["issues"]}
+    for slug in visible():
+        issue = by_number.get(ideas()[slug].get("issue"))
+        if issue is None or category(slug) not in (st.OPEN, st.ACTIVE):
+            continue
+        for login, _at in issue["voters"]:
+            if login and re.fullmatch(r"[A-Za-z0-9-]+", login):
+                return slug, login
+    pytest.fail("no voter in the sample snapshot")
+
+
+def test_a_voter_has_a_people_page_and_feed_linked_from_the_idea(sample_url, page, watcher):
+    slug, login = _voter_with_page()
+    page.goto(f"{sample_url}ideas/{slug}/", wait_until="load")
+    link = page.locator(f".ib-voters-section a[href$='people/{login.lower()}/']")
+    assert link.count() == 1, login
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == f"@{login}"
+    feed = page.locator(f"a[href$='feeds/people/{login.lower()}.xml']")
+    response = page.request.get(feed.evaluate("a => a.href"))
+    assert response.status == 200
+    assert b"<feed" in response.body()
     assert not watcher.problems(), "\n".join(watcher.problems())
 
 

@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from tests.atom import atom_problems
 from tests.browser import (
     ROOT,
     axe_violations,
@@ -35,6 +36,7 @@ PAGE_TYPES = {
     "status": r"status(es)?/[a-z0-9-]+/",
     "insights": r"insights/",
     "about": r"about/",
+    "person": r"people/[a-z0-9-]+/",
 }
 
 
@@ -65,6 +67,10 @@ def test_no_broken_internal_links(sample_site):
 def test_every_page_loads_cleanly_and_stays_on_127_0_0_1(sample_site, sample_url, page, watcher):
     pages = site_pages(sample_site)
     assert len(pages) > 10, pages
+    # People pages are one template with different lists: a few of them stand for all
+    # (the static link check reads every one).
+    people = [p for p in pages if p.startswith("people/")]
+    pages = [p for p in pages if not p.startswith("people/")] + people[:5]
     seen = []
     for path in pages:
         response = page.goto(sample_url + path, wait_until="load")
@@ -113,3 +119,10 @@ def test_no_horizontal_scroll_at_360px(sample_site, sample_url, browser, kind):
         assert widths["body"] <= widths["view"], f"/{path} scrolls sideways at 360 px: {widths}"
     finally:
         context.close()
+
+
+def test_every_feed_of_the_sample_follows_rfc_4287(sample_site):
+    feeds = sorted((sample_site / "feeds").rglob("*.xml"))
+    assert len(feeds) > 20  # changes, new, one per idea, one per person
+    for feed in feeds:
+        assert atom_problems(feed.read_text(encoding="utf-8")) == [], feed

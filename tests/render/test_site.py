@@ -57,6 +57,10 @@ def test_pages_and_assets_are_generated(site):
         "api/board.json",
         "feeds/changes.xml",
         "feeds/new.xml",
+        "feeds/ideas/pdf-export.xml",
+        "feeds/people/alice.xml",
+        "people/alice/index.html",
+        "api/ideas.csv",
         "schema/idea.schema.json",
     } <= set(site.assets)
 
@@ -79,13 +83,13 @@ def test_home_lists_cards_in_trending_order_without_duplicates(site):
 def test_idea_page_has_everything_issue_3_lists(site):
     html = body(site, "ideas/pdf-export.md")
     assert 'href="https://github.com/lumen-notes/lumen/issues/9"' in html
-    assert (
-        "Vote with &#128077; on GitHub" in html
-    )  # an entity: keeps the page text one byte a character
-    assert "30 of 50 votes to the next milestone" in html
+    # Shipped: the release first, the votes and milestones reached, and no vote call.
+    assert html.index("Shipped in <a") < html.index('class="ib-idea__summary"')
+    assert 'class="md-button' not in html
+    assert "to the next milestone" not in html
     assert "10 votes</span> reached on" in html
     assert "25 votes</span> reached on" in html
-    assert 'href="https://github.com/alice"' in html  # the proposer, credited
+    assert 'href="../../people/alice/">@alice</a>' in html  # the proposer, credited
     assert "<strong>styling</strong>" in html  # the description, as sanitized markdown
     assert "Planned for <strong>3.0</strong>." in html  # a timeline note
     assert html.index("Shipped in 3.0.") < html.index("Open for votes.")  # newest first
@@ -107,14 +111,13 @@ def test_idea_page_has_everything_issue_3_lists(site):
 def test_duplicate_page_points_to_the_canonical_idea(site):
     html = body(site, "ideas/pdf-printing.md")
     assert 'Merged into <a href="../../ideas/pdf-export/">Export notes to PDF</a>' in html
-    # The duplicate's issue (#12) is closed: the vote button goes to the canonical's (#9)
-    # and says so; the duplicate's own issue stays linked as its discussion.
-    vote = re.search(
-        r'<a class="md-button md-button--primary" href="([^"]+)"[^>]*>([^<]+)</a>', html
-    )
-    assert vote.group(1) == "https://github.com/lumen-notes/lumen/issues/9"
-    assert vote.group(2) == "Vote with &#128077; on GitHub for &ldquo;Export notes to PDF&rdquo;"
-    assert html.count('class="md-button') == 1
+    # The duplicate's issue (#12) is closed: it sends voters to the canonical's issue (#9)
+    # with a link, not a vote button; its own issue stays linked as its discussion.
+    assert (
+        'To vote, add a thumbs-up reaction to <a href="https://github.com/lumen-notes/lumen/'
+        'issues/9" rel="nofollow noopener">that idea\'s issue #9</a>.'
+    ) in html
+    assert 'class="md-button' not in html
     discussion = '<a href="https://github.com/lumen-notes/lumen/issues/12" rel="nofollow noopener">'
     assert discussion + "2 comments" in html
     assert "(issue #12, closed as a duplicate)" in html
@@ -124,13 +127,13 @@ def test_duplicate_page_points_to_the_canonical_idea(site):
 
 def test_an_ideas_own_vote_button_points_to_its_own_issue(site):
     html = body(site, "ideas/dark-mode.md")
-    vote = re.search(
-        r'<a class="md-button md-button--primary" href="([^"]+)"[^>]*>([^<]+)</a>', html
-    )
+    vote = re.search(r'<a class="md-button md-button--primary" href="([^"]+)"[^>]*>(.+?)</a>', html)
+    # The thumb is the theme's SVG icon (a CSS mask), not an emoji that needs a font.
     assert vote.groups() == (
         "https://github.com/lumen-notes/lumen/issues/3",
-        "Vote with &#128077; on GitHub",
+        '<span class="ib-icon ib-icon--votes" aria-hidden="true"></span>Vote on GitHub',
     )
+    assert "12 of 25 votes to the next milestone" in html
 
 
 def test_idea_without_issue_says_how_voting_opens(site):
@@ -168,7 +171,7 @@ def test_roadmap_has_a_column_per_active_status_and_recently_shipped(site):
 def test_shipped_groups_by_release_and_credits_proposers(site):
     html = body(site, "shipped.md")
     assert ">3.0</a>" in html
-    assert 'Proposed by <a href="https://github.com/alice"' in html
+    assert 'Proposed by <a href="../people/alice/">@alice</a>' in html
 
 
 def test_proposals_page_lists_issues_awaiting_triage(site):
@@ -260,12 +263,12 @@ def test_rendering_is_deterministic():
     assert a.assets == b.assets
 
 
-def test_render_returns_paths_to_contents():
+def test_render_site_gives_page_bodies_and_assets_by_path():
     s = settings()
     board = make_board(s)
-    out = render.render(board, insights.compute(board, s), s)
-    assert out["ideas/pdf-export.md"].count("Export notes to PDF") >= 1
-    assert out["api/ideas.json"].startswith("{")
+    site = render.render_site(board, insights.compute(board, s), s)
+    assert str(site.pages["ideas/pdf-export.md"].body).count("Export notes to PDF") >= 1
+    assert site.assets["api/ideas.json"].startswith("{")
 
 
 def test_default_settings_render_an_offline_board(tmp_path):

@@ -7,7 +7,7 @@ import datetime as dt
 
 from generator.model.idea import HistoryEntry
 from generator.model.snapshot import Actor
-from generator.tally.insights import Insights, ShipTime, compute, shipped_on
+from generator.tally import Insights, ShipTime, compute, shipped_on
 from generator.tally.votes import tally
 from tests.builders import NO_AUTHOR, SETTINGS, make_idea, make_issue, snap, vote
 

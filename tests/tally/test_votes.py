@@ -24,8 +24,6 @@ def logins(entry) -> list[str]:
     return [v.login for v in entry.voters]
 
 
-
-
 # --- who counts -------------------------------------------------------------------
 
 

@@ -1,0 +1,149 @@
+"""One idea's page: what its state asks of a reader, its voters, how to follow it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import sanitize as _sanitize
+from generator.model import Entry
+from generator.model import statuses as st
+from generator.render import charts
+from generator.render.text import human_date, person_name, status_title, text, today
+from generator.render.view import LazyPage, Page, Renderer
+from generator.tally import shipped_on
+
+#: Characters of a description indexed for search beyond title and summary.
+SEARCH_EXCERPT = 600
+#: Voters shown as links before "and N more"; the rest are collapsed, up to the limit.
+VOTERS_SHOWN = 10
+VOTERS_LISTED = 90
+
+
+def search_html(r: Renderer, e: Entry) -> Markup:
+    """What the search index sees of an idea page.
+
+    The words people search for, and only those: the title, the summary and the
+    description (an excerpt of a long one, to keep the index small).
+    """
+    card = r.cards[e.slug]
+    description = r.markdown(e.idea.description)
+    html = Markup('<h1 id="idea">{}</h1><p>{}</p>').format(card["title"], card["summary"])
+    if len(e.idea.description) > SEARCH_EXCERPT:
+        return html + Markup("<p>{}</p>").format(description.striptags()[:SEARCH_EXCERPT])
+    return html + description
+
+
+def voters(r: Renderer, e: Entry) -> dict[str, Any]:
+    """The idea's voters, first voters first: links to people pages where there are some."""
+    people = [_voter(r, v.login) for v in e.voters[: VOTERS_SHOWN + VOTERS_LISTED]]
+    return {
+        "shown": people[:VOTERS_SHOWN],
+        "more": people[VOTERS_SHOWN:],
+        "unlisted": max(0, len(e.voters) - VOTERS_SHOWN - VOTERS_LISTED),
+        "total": len(e.voters),
+    }
+
+
+def _voter(r: Renderer, login: str) -> tuple[Markup, str | None]:
+    name = person_name(login)
+    return text(login), (name if name is not None and name in r.people else None)
+
+
+def declined_reason(r: Renderer, e: Entry) -> Markup:
+    """The note of the history entry that declined the idea (the public reason)."""
+    for h in reversed(e.idea.history):
+        if r.settings.statuses.get(h.status) == st.DECLINED:
+            return r.markdown(h.note)
+    return Markup("")
+
+
+def _history(r: Renderer, e: Entry) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": h.date,
+            "date_human": human_date(h.date),
+            "status": h.status,
+            "status_title": status_title(h.status),
+            "category": r.settings.statuses.get(h.status, st.OPEN),
+            "note": r.markdown(h.note),
+        }
+        for h in e.idea.history
+    ]
+
+
+def _duplicates(r: Renderer, e: Entry) -> list[dict[str, Any]]:
+    return [
+        {
+            "title": text(d.title),
+            "slug": d.slug if d.slug in r.by_slug else None,
+            "issue": d.issue,
+            "issue_url": r.number_url(d.issue),
+        }
+        for d in sorted(e.duplicates, key=lambda d: d.slug)
+        if not d.hidden
+    ]
+
+
+def _shipped(r: Renderer, e: Entry) -> dict[str, Any] | None:
+    if e.category != st.COMPLETED:
+        return None
+    day = shipped_on(e, r.settings)
+    release = e.idea.shipped_in
+    return {
+        "release": text(release.release) if release else None,
+        "url": _sanitize.url(release.url) if release and release.url else None,
+        "day": day,
+        "date": human_date(day),
+    }
+
+
+def idea(r: Renderer, e: Entry) -> Page:
+    """One idea's page: its state's call, description, history, voters and links."""
+    idea = e.idea
+    reached = [m for m in e.milestones if m.reached_on is not None]
+    canonical = r.by_slug.get(e.canonical) if e.canonical else None
+    links = [
+        {"title": text(link.title), "url": url}
+        for link in idea.links
+        if (url := _sanitize.url(link.url))
+    ]
+    body = r.render(
+        "idea.html",
+        "../../",
+        card=r.cards[e.slug],
+        meta=r.meta_html(e.slug),
+        tags_html=r.macros.tags(r.cards[e.slug]["tags"], "../../"),
+        entry=e,
+        idea=idea,
+        description=r.markdown(idea.description),
+        issue_url=r.issue_url(e),
+        proposer=r.person(e.proposer.login if e.proposer else None, "../../"),
+        owner=r.person(idea.owner, "../../"),
+        reached=[(m.votes, human_date(m.reached_on), m.reached_on) for m in reached],
+        next_milestone=e.next_milestone,
+        previous_milestone=reached[-1].votes if reached else 0,
+        history=_history(r, e),
+        duplicates=_duplicates(r, e),
+        canonical=r.cards.get(canonical.slug) if canonical else None,
+        canonical_issue_url=r.issue_url(canonical) if canonical else None,
+        canonical_issue=canonical.idea.issue if canonical else None,
+        declined=declined_reason(r, e) if e.category == st.DECLINED else None,
+        links=links,
+        shipped=_shipped(r, e),
+        voters=voters(r, e),
+        score=idea.score,
+        sparkline=charts.sparkline(e.votes_per_day, today(r.board)),
+        created=human_date(idea.created),
+    )
+    return Page(text(idea.title), body, search_html=search_html(r, e))
+
+
+def lazy_idea(r: Renderer, e: Entry) -> LazyPage:
+    """An idea page rendered when the plugin writes it."""
+    return LazyPage(
+        lambda: r.cards[e.slug]["title"],
+        lambda: idea(r, e).body,
+        lambda: search_html(r, e),
+    )

@@ -1,0 +1,114 @@
+"""Text, dates and orders shared by every page, feed and export of the board.
+
+Untrusted text reaches HTML only through ``text`` (the one sanitizer, escaped)
+and reaches JSON, XML and CSV only through ``plain`` (control characters gone).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import sanitize as _sanitize
+from generator.model import SLUG_RE, Board, Entry
+from generator.model import statuses as st
+
+#: A GitHub login: letters, digits and single hyphens, at most 39 characters.
+LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
+
+CATEGORY_TITLES = {
+    st.OPEN: "Open",
+    st.ACTIVE: "Active",
+    st.COMPLETED: "Shipped",
+    st.DECLINED: "Declined",
+    st.DUPLICATE: "Duplicate",
+}
+
+
+def text(value: Any) -> Markup:
+    """Escaped plain text, through the one sanitizer."""
+    return _sanitize.text("" if value is None else value)
+
+
+def plain(value: Any) -> str:
+    """Cleaned plain text (control characters gone) for JSON, XML and CSV."""
+    return _sanitize.clean("" if value is None else value)
+
+
+def status_title(status: str) -> str:
+    """``under-review`` -> ``Under review`` (status names are validated slugs)."""
+    return status.replace("-", " ").capitalize()
+
+
+def safe_name(value: str) -> str:
+    """A file-name-safe slug for a tag or login: itself when it is a slug, else a hash."""
+    if SLUG_RE.match(value) and len(value) <= 80:
+        return value
+    return "t-" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def person_name(login: str) -> str | None:
+    """The path segment of a person's page: the lower-cased login, if it is a valid login."""
+    return login.lower() if LOGIN_RE.match(login) else None
+
+
+def iso(value: dt.datetime | None) -> str | None:
+    """UTC ISO 8601 with a ``Z``."""
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def human_time(value: dt.datetime | None) -> str:
+    """``20 November 2026, 12:00 UTC``."""
+    if value is None:
+        return "never"
+    value = value.astimezone(dt.UTC)
+    return f"{value.day} {value:%B %Y, %H:%M} UTC"
+
+
+@functools.lru_cache(maxsize=4096)
+def human_date(value: dt.date | None) -> str:
+    """``5 January 2026``."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def today(board: Board) -> dt.date | None:
+    """The board's "today": the sync day.  Never the clock."""
+    return board.synced_at.astimezone(dt.UTC).date() if board.synced_at else None
+
+
+def build_date(board: Board) -> dt.date:
+    """The date stamped on every page (sitemap): the sync day, else the last change."""
+    day = today(board)
+    if day is not None:
+        return day
+    dates = [e.idea.last_changed for e in board.entries]
+    return max(dates) if dates else dt.date(2000, 1, 1)
+
+
+SORTS = {
+    "trending": lambda e: (-e.trending, -e.votes, e.slug),
+    "top": lambda e: (-e.votes, -e.trending, e.slug),
+    "newest": lambda e: (-e.idea.created.toordinal(), e.slug),
+    "changed": lambda e: (-e.idea.last_changed.toordinal(), e.slug),
+}
+SORT_TITLES = {
+    "trending": "Trending",
+    "top": "Top voted",
+    "newest": "Newest",
+    "changed": "Recently changed",
+}
+
+
+def sort_entries(entries: Iterable[Entry], order: str = "trending") -> list[Entry]:
+    """Entries in one of the board's orders, with the slug as the final tie-break."""
+    return sorted(entries, key=SORTS[order])

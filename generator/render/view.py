@@ -1,0 +1,283 @@
+"""The renderer's shared state: the board's cards, links and templates, built once.
+
+``Renderer`` holds what several pages need (the visible entries in trending order,
+each card, rendered markdown, the people who have a page) so a big board renders
+each piece once.  The pages themselves live in ``pages``, ``idea_page`` and
+``people``; they take a ``Renderer`` and return a ``Page``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import sanitize as _sanitize
+from generator.config import Settings
+from generator.model import Board, Entry
+from generator.render.text import (
+    human_time,
+    iso,
+    person_name,
+    safe_name,
+    sort_entries,
+    status_title,
+    text,
+)
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+#: Text that markdown would only wrap in paragraphs: lines of words and plain punctuation,
+#: each starting with a letter and not ending in a space, paragraphs split by blank lines.
+_PLAIN_LINE = r"[A-Za-z](?:[A-Za-z0-9 ,.;?!()'’-]*[A-Za-z0-9,.;?!()'’-])?"
+PLAIN_NOTE = re.compile(rf"{_PLAIN_LINE}(?:\n{{1,2}}{_PLAIN_LINE})*\n?")
+PLAIN_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its escaped title and its sanitized HTML body."""
+
+    title: Markup
+    body: Markup
+    search: bool = True  # False: left out of the search index (lists of cards)
+    #: What the search index sees instead of the body: the title, summary and description.
+    search_html: Markup | None = None
+
+
+class LazyPage:
+    """A page whose body is rendered when asked for, and not kept.
+
+    A board of 10,000 ideas has about 80 MB of idea page bodies; the plugin renders
+    each one when mkdocs writes the page, so they are never all in memory at once.
+    It has the attributes of a ``Page``.  A page left out of search gives the search
+    index an empty text, so its body is rendered once.
+    """
+
+    def __init__(
+        self,
+        title: Callable[[], Markup],
+        body: Callable[[], Markup],
+        search_html: Callable[[], Markup] | None = None,
+    ) -> None:
+        self._title, self._body, self._search = title, body, search_html
+        self.search = search_html is not None
+
+    @property
+    def title(self) -> Markup:
+        return self._title()
+
+    @property
+    def search_html(self) -> Markup:
+        return self._search() if self._search is not None else Markup("")
+
+    @property
+    def body(self) -> Markup:
+        return self._body()
+
+
+#: The plugin's name for a lazy page (idea pages were the first).
+LazyIdeaPage = LazyPage
+
+
+@dataclass
+class Site:
+    """Everything the plugin adds to the site, by path relative to ``docs_dir``.
+
+    ``lazy_assets`` are files rendered when called (a big board's per-person feeds):
+    the plugin writes each when the site is written and keeps none in memory.
+    """
+
+    pages: dict[str, Page | LazyPage] = field(default_factory=dict)
+    assets: dict[str, str] = field(default_factory=dict)
+    lazy_assets: dict[str, Callable[[], str]] = field(default_factory=dict)
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=False,
+)
+
+
+def environment() -> jinja2.Environment:
+    """The template environment: autoescaped, compiled once per process."""
+    return _ENV
+
+
+class Renderer:
+    """Turns a board into pages; holds the per-idea views so each is built once."""
+
+    def __init__(self, board: Board, insights: Any, settings: Settings) -> None:
+        self.board = board
+        self.insights = insights
+        self.settings = settings
+        self._markdown: dict[str, Markup] = {}
+        self.visible = sort_entries(board.visible, "trending")
+        self.by_slug = {e.slug: e for e in self.visible}
+        self.cards = {e.slug: self._card(e) for e in self.visible}
+        self.tags = self._tags()
+        self.env = environment()
+        self.synced = {
+            "iso": iso(board.synced_at),
+            "human": human_time(board.synced_at),
+            "never": board.synced_at is None,
+            "complete": board.complete,
+            "stale_days": settings.stale_days,
+        }
+        #: Who has a people page (lower-cased login -> the login as written), if enabled.
+        self.people: dict[str, str] = self._people() if settings.people_pages else {}
+        # Pieces that are the same on many pages are rendered once: a big board has
+        # thousands of pages, and each card shows up on several of them.
+        self.macros = self.env.get_template("_macros.html").make_module()
+        self.synced_time = self.macros.synced_time(self.synced)
+        self.synced_note = self.macros.synced_note(self.synced)
+        self.propose_html = self.macros.propose(self.propose_url(), self.settings.repo)
+        self._card_html: dict[tuple[str, str], Markup] = {}
+        self._meta_html: dict[str, Markup] = {}
+
+    def markdown(self, source: str) -> Markup:
+        """Sanitized markdown, rendered once per distinct text (pages, API and feeds share it)."""
+        if not source:
+            return Markup("")
+        html = self._markdown.get(source)
+        if html is None:
+            if len(source) <= PLAIN_LIMIT and PLAIN_NOTE.fullmatch(source):
+                # Plain paragraphs render as paragraphs of escaped text; skipping the
+                # markdown pipeline for them keeps big boards fast.
+                html = Markup("\n").join(
+                    Markup("<p>{}</p>").format(Markup("\n").join(map(text, para.split("\n"))))
+                    for para in source.strip("\n").split("\n\n")
+                )
+            else:
+                html = _sanitize.markdown(source)
+            self._markdown[source] = html
+        return html
+
+    # -- views ------------------------------------------------------------------------
+
+    def _card(self, e: Entry) -> dict[str, Any]:
+        idea = e.idea
+        return {
+            "slug": idea.slug,
+            "title": text(idea.title),
+            "summary": text(idea.summary),
+            "status": idea.status,
+            "status_title": status_title(idea.status),
+            "category": e.category,
+            "votes": e.votes,
+            "comments": e.comments,
+            "tags": [(text(t), safe_name(t)) for t in idea.tags],
+            "release": text(idea.shipped_in.release) if idea.shipped_in else None,
+            "canonical": e.canonical if e.canonical in self.by_slug else None,
+        }
+
+    def _tags(self) -> dict[str, list[Entry]]:
+        tags: dict[str, list[Entry]] = defaultdict(list)
+        for e in self.visible:  # already in trending order
+            for t in dict.fromkeys(e.idea.tags):
+                tags[t].append(e)
+        return dict(sorted(tags.items()))
+
+    def _people(self) -> dict[str, str]:
+        people: dict[str, str] = {}
+        for e in self.visible:
+            if e.proposer is not None and e.proposer.login and not e.proposer.is_bot:
+                self._add_person(people, e.proposer.login)
+            for v in e.voters:
+                self._add_person(people, v.login)
+        return people
+
+    @staticmethod
+    def _add_person(people: dict[str, str], login: str) -> None:
+        name = person_name(login)
+        if name is not None:
+            people.setdefault(name, login)
+
+    def issue_url(self, e: Entry) -> str | None:
+        """The idea's issue on GitHub: the synced URL, else one built from the number."""
+        if e.issue is not None:
+            url = _sanitize.url(e.issue.url)
+            if url:
+                return url
+        return self.number_url(e.idea.issue)
+
+    def number_url(self, number: int | None) -> str | None:
+        """The URL of issue ``number`` in the board's repository, if both are known."""
+        if number and self.settings.repo:
+            return f"{self.settings.issue_base_url}/{int(number)}"
+        return None
+
+    def propose_url(self) -> str | None:
+        """The idea issue form of the board's repository, if it has one."""
+        if not self.settings.repo:
+            return None
+        return f"{self.settings.issue_base_url}/new?template=idea.yml"
+
+    def person(self, login: str | None, base: str = "") -> dict[str, Any] | None:
+        """A GitHub account for crediting: escaped login, profile link and people page."""
+        if not login:
+            return None
+        href = None
+        name = person_name(login)
+        if name is not None and self.settings.repo:
+            host = self.settings.issue_base_url.removesuffix(f"/{self.settings.repo}/issues")
+            href = f"{host}/{login}"
+        page = f"{base}people/{name}/" if name is not None and name in self.people else None
+        return {"login": text(login), "href": href, "page": page}
+
+    def card_html(self, slug: str, base: str) -> Markup:
+        """One card, rendered once per page folder (its links are relative)."""
+        key = (slug, base)
+        html = self._card_html.get(key)
+        if html is None:
+            html = self._card_html[key] = self.macros.card(self.cards[slug], base)
+        return html
+
+    def cards_html(self, entries: Iterable[Entry], base: str, label: str) -> Markup:
+        """A list of cards, or a line saying there are none."""
+        items = [self.card_html(e.slug, base) for e in entries]
+        if not items:
+            return Markup('<p class="ib-empty">No ideas here yet.</p>')
+        return (
+            Markup('<ol class="ib-cards" aria-label="{}">').format(label)
+            + Markup("").join(items)
+            + Markup("</ol>")
+        )
+
+    def meta_html(self, slug: str) -> Markup:
+        """A card's status badge, votes and comments."""
+        html = self._meta_html.get(slug)
+        if html is None:
+            html = self._meta_html[slug] = self.macros.meta(self.cards[slug])
+        return html
+
+    def tag_links(self) -> list[tuple[Markup, str, int]]:
+        """Each tag as (escaped name, page name, number of ideas), by name."""
+        return [(text(t), safe_name(t), len(es)) for t, es in self.tags.items()]
+
+    def render(self, template: str, base: str, **context: Any) -> Markup:
+        """A template's output, with what every page shows (sync time, site name)."""
+        tpl = self.env.get_template(template)
+        # The template is autoescaped and receives only sanitized values.
+        return Markup(  # noqa: S704
+            tpl.render(
+                base=base,
+                synced=self.synced,
+                synced_time=self.synced_time,
+                synced_note=self.synced_note,
+                propose=self.propose_html,
+                settings=self.settings,
+                site_name=text(self.settings.site_name),
+                **context,
+            )
+        )
