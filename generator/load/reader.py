@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from generator.errors import Problem
+from generator.load.depth import measure
 
 if TYPE_CHECKING:
     from generator.config import Settings
@@ -35,9 +36,11 @@ _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: How deep an idea file may nest (the file, history, one entry: 3 levels).
 MAX_DEPTH = 10
 
-#: Above this rough bound on nesting, scan the events before building nodes:
-#: PyYAML's C composer recurses and crashes the interpreter on ~100,000 levels.
-_SAFE_DEPTH_BOUND = 500
+#: Deeper than this (measured on the text), a file is refused before PyYAML sees
+#: it: its C composer recurses and crashes the interpreter on ~100,000 levels,
+#: and libyaml refuses 1,000 levels in words of its own.  Below it, the node
+#: walk reports the depth with the field's path.
+_SAFE_DEPTH_BOUND = 100
 
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -193,7 +196,9 @@ def parse_text(doc: Document, text: str) -> None:
     if not text.strip():
         doc.add(1, 1, "", _EMPTY)
         return
-    if _depth_bound(text) > _SAFE_DEPTH_BOUND and not _scan_events(doc, text):
+    nesting = measure(text, MAX_DEPTH)
+    if nesting.depth > _SAFE_DEPTH_BOUND:
+        doc.add(nesting.line, nesting.col, "", _too_deep())
         return
     loader = _Loader(text)
     try:
@@ -338,52 +343,6 @@ def _alias_problem(doc: Document, text: str) -> None:
         f"YAML aliases{name} are not allowed in idea files: aliases can expand "
         "exponentially (a 'YAML bomb'); write the value out in full",
     )
-
-
-def _depth_bound(text: str) -> int:
-    """A cheap upper bound on how deep ``text`` nests (usually far above the truth).
-
-    Block nesting needs more indentation or a ``-``/``?`` indicator per level;
-    flow nesting needs a bracket per level.
-    """
-    indent = max(map(len, _INDENTS.findall(text)), default=0)
-    flow = text.count("[") + text.count("{")
-    return flow + text.count("- ") + text.count("-\n") + text.count("?") + indent + 2
-
-
-_INDENTS = re.compile(r"^ +", re.MULTILINE)
-
-
-def _scan_events(doc: Document, text: str) -> bool:
-    """Check nesting and aliases on the event stream, which the C parser builds without recursion.
-
-    Returns False (with a problem recorded) when the file must not be composed.
-    """
-    loader = _Loader(text)
-    depth = 0
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    doc.add(mark.line + 1, mark.column + 1, "", _too_deep())
-                    return False
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            elif isinstance(event, yaml.AliasEvent):
-                _alias_problem(doc, text)
-                return False
-    except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_yaml_problem(doc, exc, text))
-        return False
-    except yaml.YAMLError as exc:
-        doc.problems.append(_reader_problem(doc, exc, text))
-        return False
-    finally:
-        loader.dispose()
-    return True
 
 
 def _reader_problem(doc: Document, exc: yaml.YAMLError, text: str) -> Problem:
