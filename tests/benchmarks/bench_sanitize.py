@@ -48,17 +48,17 @@ def path_taken(source: str) -> str:
     source = sanitize.clean(source).replace("\r\n", "\n").replace("\r", "\n")
     if len(source) > sanitize.MAX_MARKDOWN:
         source = source[: sanitize.MAX_MARKDOWN] + "\n\n(cut)"
-    return "plain" if sanitize._is_pathological(source) else "markdown"
+    return "plain" if (sanitize.overrun(source) is not None) else "markdown"
 
 
 def just_under(unit: str) -> str:
     """The longest ``unit * n`` (within MAX_MARKDOWN) that is not pathological."""
     low, high = 1, sanitize.MAX_MARKDOWN // len(unit)
-    if not sanitize._is_pathological(unit * high):
+    if not (sanitize.overrun(unit * high) is not None):
         return unit * high
     while high - low > 1:
         middle = (low + high) // 2
-        if sanitize._is_pathological(unit * middle):
+        if sanitize.overrun(unit * middle) is not None:
             high = middle
         else:
             low = middle
