@@ -123,7 +123,7 @@ def test_notes_with_yaml_syntax_stay_text(board):
         run(board, "light-mode", "planned", "--note", note, "--date", "2026-03-01").exit_code == 0
     )
     from generator.config import load_settings
-    from generator.load.reader import load_board
+    from generator.load import load_board
 
     ideas, problems = load_board(load_settings(board / "mkdocs.yml"))
     assert problems == ()
@@ -181,9 +181,17 @@ def test_release_only_for_a_completed_status(board):
 
 def test_unknown_status(board):
     assert refused(board, "dark-mode", "wip", "--note", "x") == (
-        f"Error: status: expected one of: {list(DEFAULT_STATUSES)} but received: 'wip'\n"
+        "Error: status: expected one of the configured statuses: "
+        f"{list(DEFAULT_STATUSES)} but received: 'wip'\n"
     )
     assert read(board) == DARK
+
+
+def test_a_status_typo_on_the_command_line_gets_a_suggestion(board):
+    assert refused(board, "dark-mode", "Planed", "--note", "x") == (
+        "Error: status: expected one of the configured statuses: "
+        f"{list(DEFAULT_STATUSES)} but received: 'Planed'; did you mean 'planned'?\n"
+    )
 
 
 def test_unknown_slug(board):

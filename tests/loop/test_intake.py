@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.config import default_settings, load_settings
-from generator.load.reader import load_board
+from generator.load import load_board
 from generator.loop import intake
 from generator.model.snapshot import Issue, Snapshot
 from generator.sync import store as snapshot
