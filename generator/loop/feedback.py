@@ -44,6 +44,7 @@ from typing import Any, Protocol
 from generator.config import Settings
 from generator.model import Board, HistoryEntry, Idea
 from generator.model import statuses as st
+from generator.sanitize import comment_link
 
 #: The colour of each category's status labels (GitHub's palette, no ``#``).
 LABEL_COLORS = {
@@ -407,8 +408,7 @@ def _page_line(idea: Idea, settings: Settings) -> list[str]:
 
 def md_link(title: str, url: str | None) -> str:
     """A Markdown link to ``url`` (bold text without one) that no title can break out of."""
-    text = re.sub(r"([\\\[\]])", r"\\\1", " ".join(title.split()))
-    return f"[{text}]({url})" if url else f"**{text}**"
+    return comment_link(title, url)
 
 
 def _gone(state: RemoteState) -> str:

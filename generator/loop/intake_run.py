@@ -89,7 +89,8 @@ def run_intake(
         echo(f"#{number}: skipped: {reason}")
     posting = options.comment and client is not None
     if options.comment and client is None and proposals and not options.dry_run:
-        echo(f"No comments posted: offline (set {settings.token_env} to post them).")
+        why = "--offline" if options.offline else f"offline, set {settings.token_env} to post them"
+        echo(f"No comments posted ({why}).")
     posted = sum(_take(p, options, client if posting else None, settings, echo) for p in proposals)
     if options.source_file is not None and proposals and not options.dry_run:
         by_number = {issue.number: issue for issue in issues}

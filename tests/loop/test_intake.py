@@ -338,11 +338,45 @@ def test_without_a_token_intake_reads_the_snapshot(tmp_path):
         main, ["-f", str(tmp_path / "mkdocs.yml"), "intake", "--dry-run"], env={"GITHUB_TOKEN": ""}
     )
     assert result.output == "Nothing to do: every idea issue has a file.\n"
-    result = CliRunner().invoke(
-        main, ["-f", str(tmp_path / "mkdocs.yml"), "intake"], env={"GITHUB_TOKEN": ""}
+    _snapshot_with_issue_5(tmp_path)
+    for args, why in (([], "offline, set GITHUB_TOKEN to post them"), (["--offline"], "--offline")):
+        (tmp_path / "ideas" / "dark-mode.yaml").unlink(missing_ok=True)
+        result = CliRunner().invoke(
+            main, ["-f", str(tmp_path / "mkdocs.yml"), "intake", *args], env={"GITHUB_TOKEN": ""}
+        )
+        assert (result.exit_code, result.output) == (
+            0,
+            f"No comments posted ({why}).\n"
+            "wrote ideas/dark-mode.yaml (from #5)\n"
+            "1 new idea(s) written, 0 comment(s) posted.\n",
+        )
+
+
+def test_offline_with_a_token_still_reads_only_the_snapshot(tmp_path, fake_github):
+    config = make_board(tmp_path, fake_github, {})
+    fake_github.add_issue(6, "Not in the snapshot", created_at=AT)
+    _snapshot_with_issue_5(config.parent)
+    result = cli(config, "intake", "--offline")
+    assert result.output == (
+        "No comments posted (--offline).\n"
+        "wrote ideas/dark-mode.yaml (from #5)\n"
+        "1 new idea(s) written, 0 comment(s) posted.\n"
     )
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: no GitHub token: expected one in the environment")
+    assert fake_github.requests == 0
+
+
+def _snapshot_with_issue_5(root: Path) -> None:
+    issue = Issue(
+        number=5,
+        title="Dark mode",
+        url="https://github.com/lumen-notes/lumen/issues/5",
+        state="open",
+        created_at=AT,
+        updated_at=AT,
+        body="### The problem\n\nToo bright.",
+        labels=("Idea",),
+    )
+    snapshot.save(root / "ideas" / "snapshot.json", Snapshot("lumen-notes/lumen", AT, {5: issue}))
 
 
 # --- only the board's own marker counts (anyone can comment on the issue) ---------------
