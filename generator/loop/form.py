@@ -6,6 +6,13 @@ the author can edit the body freely afterwards, and issues opened without the
 form (or through the API) have no sections at all.  So the parser never fails:
 it recognises sections by what their heading *means* (renamed and reordered
 ones too), keeps text it does not recognise, and falls back to the whole body.
+
+The rule: every line of the author's text that is not form boilerplate (the
+form's headings, ``_No response_``, the form's checkbox) ends up in the idea.
+Only headings of level 1 to 3 split sections (the form writes ``###``); an
+author's ``####`` stays inside its field.  Text after the checkbox is kept as
+a section of its own, and a task list in a field is text, not a checkbox.
+Every pattern here is linear: headings are read by hand, not by a regex.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from generator.sanitize import truncate
 
 #: What GitHub writes for a form field left empty.
 NO_RESPONSE = "_No response_"
@@ -33,9 +42,14 @@ _KEYWORDS = (
     ("solution", ("solution", "propos", "suggest", "idea", "feature", "what would", "how")),
 )
 
-_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CHECKBOX_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s*(.*)$")
+_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
+_BLANK_RUN_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s|(?<=[。！？])")
+#: Headings of this level or above split sections; deeper ones are the author's markdown.
+SECTION_LEVEL = 3
+
+_FENCE_RE = re.compile(r"\A {0,3}(`{3,}|~{3,})")
+_CHECKBOX_RE = re.compile(r"\A[ \t]{0,10}[-*+][ \t]{1,10}\[([ xX])\][ \t]{0,10}")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff]")
 # Unicode's own line breaks, which YAML also breaks lines at.
@@ -90,13 +104,13 @@ def parse(body: str | None) -> Form:
     sections: list[tuple[str | None, str, list[str]]] = []  # (field, heading, lines)
     for heading_line, heading, lines in raw:
         field = classify(heading)
-        if _only_checkboxes(lines):
-            field = "searched"  # the form's checkbox, whatever its heading now says
+        if field is None and _only_checkboxes(lines) and not _checkboxes_in(sections):
+            field = "searched"  # the form's checkbox section, whatever its heading now says
         # A heading that means nothing to us, inside a field we know, is the
         # author's own markdown (say "### Option A" in the solution): keep it
-        # there, unless it is plainly a form field of its own (empty, boxes).
+        # there, unless it is plainly a form field of its own (empty).
         own = field is not None or _value("\n".join(lines)) == ""
-        if own or not sections or sections[-1][0] is None:
+        if own or not sections or sections[-1][0] in (None, "searched"):
             sections.append((field, heading, list(lines)))
         else:
             sections[-1][2].extend([heading_line, *lines])
@@ -108,6 +122,9 @@ def parse(body: str | None) -> Form:
         value = _value("\n".join(lines))
         if field == "searched":
             searched = _checked(lines) if searched is None else (searched or _checked(lines))
+            rest = _value("\n".join(line for line in lines if not _CHECKBOX_RE.match(line)))
+            if rest:  # "Additional context" typed after the box: the author's words
+                other.append((heading, rest))
         elif field in values:
             if value:
                 values[field].append(value)
@@ -124,12 +141,34 @@ def parse(body: str | None) -> Form:
 
 
 def _split(text: str) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
-    """The lines before the first heading, and ``(heading line, heading, lines)`` after each."""
+    """The lines before the first heading, and ``(heading line, heading, lines)`` after each.
+
+    Only headings at the form's level split: the shallowest level of a heading
+    that names a field (``###`` for GitHub's forms, ``####`` for some markdown
+    templates), or ``SECTION_LEVEL`` when none does.
+    """
+    lines = text.split("\n")
+    headings = _headings(lines)
+    named = [level for level, heading in headings.values() if classify(heading)]
+    level = min(named, default=SECTION_LEVEL)
     preamble: list[str] = []
     sections: list[tuple[str, str, list[str]]] = []
     current = preamble
+    for index, line in enumerate(lines):
+        found = headings.get(index)
+        if found is not None and found[0] <= level:
+            current = []
+            sections.append((line, found[1], current))
+        else:
+            current.append(line)
+    return preamble, sections
+
+
+def _headings(lines: list[str]) -> dict[int, tuple[int, str]]:
+    """The ATX headings outside fenced code: line index -> (level, text)."""
+    found: dict[int, tuple[int, str]] = {}
     fence = ""
-    for line in text.split("\n"):
+    for index, line in enumerate(lines):
         fence_match = _FENCE_RE.match(line)
         if fence_match:
             marker = fence_match.group(1)
@@ -137,13 +176,33 @@ def _split(text: str) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
                 fence = marker
             elif marker[0] == fence[0] and len(marker) >= len(fence):
                 fence = ""
-        heading = None if fence or fence_match else _HEADING_RE.match(line)
-        if heading:
-            current = []
-            sections.append((line, heading.group(2).strip(), current))
-        else:
-            current.append(line)
-    return preamble, sections
+            continue
+        if not fence and (heading := heading_text(line)) is not None:
+            found[index] = heading
+    return found
+
+
+def heading_text(line: str) -> tuple[int, str] | None:
+    """The level and text of an ATX heading, or ``None``.
+
+    CommonMark's rule, read by hand: up to 3 spaces, 1 to 6 ``#``, a space or
+    the end, then the text; a closing run of ``#`` counts only after a space,
+    so ``### Works with C#`` keeps its ``#``.
+    """
+    body = line.lstrip(" ")
+    if len(line) - len(body) > 3 or not body.startswith("#"):
+        return None
+    level = len(body) - len(body.lstrip("#"))
+    rest = body[level:]
+    if level > 6 or (rest and rest[0] not in " \t"):
+        return None
+    text = rest.strip(" \t")
+    closing = text.rstrip("#")
+    if not closing:
+        return level, ""
+    if closing != text and closing[-1] in " \t":
+        text = closing.rstrip(" \t")
+    return level, text
 
 
 def classify(heading: str) -> str | None:
@@ -157,37 +216,24 @@ def classify(heading: str) -> str | None:
 
 def first_sentence(text: str, limit: int) -> str:
     """The first sentence of some markdown, as one plain line of at most ``limit`` characters."""
-    for paragraph in re.split(r"\n\s*\n", text):
+    for paragraph in _PARAGRAPH_RE.split(text):
         plain = _plain(paragraph)
         if plain:
             break
     else:
         return ""
-    match = re.search(r"(?<=[.!?])\s|(?<=[。！？])", plain)
+    match = _SENTENCE_END_RE.search(plain)
     sentence = plain[: match.start()].strip() if match else plain
     return truncate(sentence, limit)
 
 
-def truncate(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters at a word boundary, ending in an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if text[limit - 1] != " " and space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:-") + "…"
-
-
 def _value(text: str) -> str:
-    text = text.strip("\n").rstrip()
-    text = _dedent_blank(text).strip()
-    return "" if text == NO_RESPONSE else text
-
-
-def _dedent_blank(text: str) -> str:
-    # Collapse runs of blank lines, which hand edits leave behind.
-    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text)
+    """A field's text, as typed: blank lines around it dropped, its own indentation kept."""
+    lines = _BLANK_RUN_RE.sub("\n\n", text).split("\n")  # hand edits leave blank runs
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    text = "\n".join(lines).rstrip()
+    return "" if text.strip() == NO_RESPONSE else text
 
 
 def _only_checkboxes(lines: list[str]) -> bool:
@@ -195,18 +241,40 @@ def _only_checkboxes(lines: list[str]) -> bool:
     return bool(filled) and all(_CHECKBOX_RE.match(line) for line in filled)
 
 
+def _checkboxes_in(sections: list[tuple[str | None, str, list[str]]]) -> bool:
+    return any(field == "searched" for field, _heading, _lines in sections)
+
+
 def _checked(lines: list[str]) -> bool:
     return any((m := _CHECKBOX_RE.match(line)) and m.group(1) in "xX" for line in lines)
 
 
 def _plain(markdown: str) -> str:
+    """Markdown as the words a reader sees: no images, HTML, link targets or markup."""
     lines = []
     for line in markdown.split("\n"):
-        line = re.sub(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)", "", line)
         if _FENCE_RE.match(line):
             continue
+        for _ in range(20):  # "> - [ ] " and the like, one marker at a time
+            stripped = _LINE_MARK_RE.sub("", line, count=1)
+            if stripped == line:
+                break
+            line = stripped
         lines.append(line)
-    text = " ".join(" ".join(lines).split())
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links and images: their text
-    text = re.sub(r"(\*\*|__|`)", "", text)
-    return unicodedata.normalize("NFC", text).strip()
+    text = " ".join(lines)
+    text = _IMAGE_RE.sub(" ", text)
+    text = _LINK_RE.sub(r"\1", text)
+    text = _HTML_RE.sub(" ", text)
+    text = _EMPHASIS_RE.sub("", text)
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+# Each of these has bounded repeats and no overlapping choices: linear on any input.
+_LINE_MARK_RE = re.compile(
+    r"\A[ \t]{0,3}(?:#{1,6}(?:[ \t]|\Z)|>[ \t]?|[-*+][ \t]{1,10}|\[[ xX]\][ \t]{0,10}"
+    r"|[0-9]{1,9}[.)][ \t]{1,10})"
+)
+_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\n]{0,2000}\)")
+_LINK_RE = re.compile(r"\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)")
+_HTML_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,2000}>")
+_EMPHASIS_RE = re.compile(r"`+|~~|(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")

@@ -116,8 +116,13 @@ def test_renamed_headings(heading, field):
 
 
 def test_renamed_sections_and_other_levels():
-    body = "## Problem:\n\nA\n\n#### Describe the solution you'd like ####\n\nB\n"
+    body = "#### Problem:\n\nA\n\n#### Describe the solution you'd like ####\n\nB\n"
     assert parse(body) == Form(problem="A", solution="B")
+
+
+def test_a_heading_deeper_than_the_forms_stays_in_its_field():
+    body = "## Problem:\n\nA\n\n#### Describe the solution you'd like ####\n\nB\n"
+    assert parse(body) == Form(problem="A\n\n#### Describe the solution you'd like ####\n\nB")
 
 
 def test_missing_sections():
