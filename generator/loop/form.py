@@ -18,10 +18,9 @@ Every pattern here is linear: headings are read by hand, not by a regex.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from generator.sanitize import truncate
+from generator.loop.summary import first_sentence
 
 #: What GitHub writes for a form field left empty.
 NO_RESPONSE = "_No response_"
@@ -33,6 +32,11 @@ FIELDS = {
     "benefits": "Who benefits",
 }
 
+_LABEL_WORDS = {
+    name: set(" ".join(re.sub(r"[^\w\s]", " ", label.casefold()).split()).split())
+    for name, label in FIELDS.items()
+}
+
 # A heading's meaning, by the words in it; the first match wins, so the more
 # specific words come first ("Who benefits from the solution?" is about benefits).
 _KEYWORDS = (
@@ -42,9 +46,7 @@ _KEYWORDS = (
     ("solution", ("solution", "propos", "suggest", "idea", "feature", "what would", "how")),
 )
 
-_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
 _BLANK_RUN_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s|(?<=[。！？])")
 #: Headings of this level or above split sections; deeper ones are the author's markdown.
 SECTION_LEVEL = 3
 
@@ -69,14 +71,17 @@ class Form:
     preamble: str = ""
     #: Sections whose heading means nothing to us, as ``(heading, text)``, in body order.
     other: tuple[tuple[str, str], ...] = ()
+    #: The author's own heading of a field, when it is not the form's (``Why`` for the problem).
+    headings: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def description(self) -> str:
         """The idea's markdown description: each non-empty field under its own heading."""
         parts = [self.preamble] if self.preamble else []
+        own = dict(self.headings)
         for name, heading in FIELDS.items():
             text = getattr(self, name)
             if text:
-                parts.append(f"### {heading}\n\n{text}")
+                parts.append(f"### {own.get(name, heading)}\n\n{text}")
         parts.extend(f"### {heading}\n\n{text}" for heading, text in self.other if text)
         return "\n\n".join(parts)
 
@@ -118,16 +123,19 @@ def parse(body: str | None) -> Form:
     values: dict[str, list[str]] = {name: [] for name in FIELDS}
     searched: bool | None = None
     other: list[tuple[str, str]] = []
-    for field, heading, lines in sections:
+    headings: dict[str, str] = {}
+    for name, heading, lines in sections:
         value = _value("\n".join(lines))
-        if field == "searched":
+        if name in FIELDS and value and not set(_words(heading).split()) <= _LABEL_WORDS[name]:
+            headings.setdefault(name, heading)
+        if name == "searched":
             searched = _checked(lines) if searched is None else (searched or _checked(lines))
             rest = _value("\n".join(line for line in lines if not _CHECKBOX_RE.match(line)))
             if rest:  # "Additional context" typed after the box: the author's words
                 other.append((heading, rest))
-        elif field in values:
+        elif name in values:
             if value:
-                values[field].append(value)
+                values[name].append(value)
         elif value:
             other.append((heading, value))
     return Form(
@@ -137,7 +145,13 @@ def parse(body: str | None) -> Form:
         searched=searched,
         preamble=_value("\n".join(preamble)),
         other=tuple(other),
+        headings=tuple(headings.items()),
     )
+
+
+def _words(heading: str) -> str:
+    """A heading's words, folded, without punctuation."""
+    return " ".join(re.sub(r"[^\w\s]", " ", heading.casefold()).split())
 
 
 def _split(text: str) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
@@ -207,24 +221,11 @@ def heading_text(line: str) -> tuple[int, str] | None:
 
 def classify(heading: str) -> str | None:
     """The form field a heading stands for, or ``None``."""
-    words = " ".join(re.sub(r"[^\w\s]", " ", heading.casefold()).split())
-    for field, keys in _KEYWORDS:
+    words = _words(heading)
+    for name, keys in _KEYWORDS:
         if any(re.search(rf"\b{re.escape(key)}", words) for key in keys):
-            return field
+            return name
     return None
-
-
-def first_sentence(text: str, limit: int) -> str:
-    """The first sentence of some markdown, as one plain line of at most ``limit`` characters."""
-    for paragraph in _PARAGRAPH_RE.split(text):
-        plain = _plain(paragraph)
-        if plain:
-            break
-    else:
-        return ""
-    match = _SENTENCE_END_RE.search(plain)
-    sentence = plain[: match.start()].strip() if match else plain
-    return truncate(sentence, limit)
 
 
 def _value(text: str) -> str:
@@ -247,34 +248,3 @@ def _checkboxes_in(sections: list[tuple[str | None, str, list[str]]]) -> bool:
 
 def _checked(lines: list[str]) -> bool:
     return any((m := _CHECKBOX_RE.match(line)) and m.group(1) in "xX" for line in lines)
-
-
-def _plain(markdown: str) -> str:
-    """Markdown as the words a reader sees: no images, HTML, link targets or markup."""
-    lines = []
-    for line in markdown.split("\n"):
-        if _FENCE_RE.match(line):
-            continue
-        for _ in range(20):  # "> - [ ] " and the like, one marker at a time
-            stripped = _LINE_MARK_RE.sub("", line, count=1)
-            if stripped == line:
-                break
-            line = stripped
-        lines.append(line)
-    text = " ".join(lines)
-    text = _IMAGE_RE.sub(" ", text)
-    text = _LINK_RE.sub(r"\1", text)
-    text = _HTML_RE.sub(" ", text)
-    text = _EMPHASIS_RE.sub("", text)
-    return unicodedata.normalize("NFC", " ".join(text.split()))
-
-
-# Each of these has bounded repeats and no overlapping choices: linear on any input.
-_LINE_MARK_RE = re.compile(
-    r"\A[ \t]{0,3}(?:#{1,6}(?:[ \t]|\Z)|>[ \t]?|[-*+][ \t]{1,10}|\[[ xX]\][ \t]{0,10}"
-    r"|[0-9]{1,9}[.)][ \t]{1,10})"
-)
-_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,1000}\]\([^()\n]{0,2000}\)")
-_LINK_RE = re.compile(r"\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)")
-_HTML_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,2000}>")
-_EMPHASIS_RE = re.compile(r"`+|~~|(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")

@@ -214,12 +214,6 @@ def test_summary_of_cjk_text_stops_at_the_full_stop():
     assert form.first_sentence("深色模式。晚上太亮了。", 300) == "深色模式。"
 
 
-def test_truncate_cuts_at_a_word():
-    assert form.truncate("one two three four", 12) == "one two…"
-    assert form.truncate("short", 12) == "short"
-    assert len(form.truncate("x" * 500, 300)) == 300
-
-
 def test_unicode_line_breaks_and_stray_characters_are_normalised():
     body = "\ufeff### The problem\u2028\u2028A\u2029B\x85C \ud800D"
     assert parse(body).problem == "A\nB\nC D"
