@@ -277,3 +277,21 @@ def test_comments_below_the_last_entry_stay_below_the_new_one():
         "# more to come\n",
         "  - date: 2026-03-01\n    status: planned\n    note: Go.\n# more to come\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-02-30", "2026-02-30: that day does not exist (February 2026 has 28 days)"),
+        ("2026-13-01", "2026-13-01: there is no month 13; months go from 01 to 12"),
+        (
+            "30.02.2026",
+            "expected a date as YYYY-MM-DD, such as 2026-03-01, but received: '30.02.2026'",
+        ),
+    ],
+)
+def test_a_date_that_does_not_exist_is_told_apart_from_a_bad_format(board, value, message):
+    result = run(board, "dark-mode", "planned", "-m", "x", "--date", value)
+    assert result.exit_code == 2
+    assert result.output.endswith(f"Error: Invalid value for '--date': {message}\n")
+    assert read(board) == DARK
