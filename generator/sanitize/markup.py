@@ -36,7 +36,8 @@ log = logging.getLogger("ideaboard.sanitize")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 # A tag as html5ever serializes it: attribute values are always double-quoted,
 # and '"' inside them is written as '&quot;' (but '>' is not escaped).
-_TAG_RE = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
+# Unrolled ("normal* (special normal*)*"), so that a run of '<' cannot backtrack.
+_TAG_RE = re.compile(r'(<[^<>"]*(?:"[^"]*"[^<>"]*)*>)')
 
 _ALLOWED_TAGS = frozenset(
     {
