@@ -286,19 +286,7 @@ def test_from_the_snapshot_offline(tmp_path):
         "site_name: T\nplugins:\n  - ideaboard:\n      repo: lumen-notes/lumen\n", encoding="utf-8"
     )
     (tmp_path / "ideas").mkdir()
-    issue = Issue(
-        number=5,
-        title="Dark mode",
-        url="https://github.com/lumen-notes/lumen/issues/5",
-        state="open",
-        created_at=AT,
-        updated_at=AT,
-        body="### The problem\n\nToo bright.",
-        labels=("Idea",),
-    )
-    snapshot.save(
-        tmp_path / "ideas" / "snapshot.json", Snapshot("lumen-notes/lumen", AT, {5: issue})
-    )
+    _snapshot_with_issue_5(tmp_path)
     result = cli(tmp_path / "mkdocs.yml", "intake", "--offline", "--no-comment")
     assert result.output == (
         "wrote ideas/dark-mode.yaml (from #5)\n1 new idea(s) written, 0 comment(s) posted.\n"
