@@ -409,3 +409,36 @@ def test_a_marker_quoted_by_a_maintainer_is_not_the_boards_comment(board):
     fake.add_comment(40, "octo-owner", quoted, association="OWNER")
     assert cli(config, "intake").exit_code == 0
     assert [(m, p) for m, p, _ in fake.writes] == [WELCOME]
+
+
+def test_intake_writes_into_the_year_folder_and_sees_ideas_in_folders(tmp_path, fake_github):
+    config = make_board(tmp_path, fake_github, {}, layout="year")
+    (tmp_path / "ideas" / "2025").mkdir()
+    (tmp_path / "ideas" / "2025" / "pdf-export.yaml").write_text(PDF, encoding="utf-8")
+    add(fake_github, 9, "Export notes as PDF", "### The problem\n\nNo PDF.")
+    add(fake_github, 40, "[Idea] - Offline editing on mobile", FORM_BODY)
+    result = cli(config, "intake", "--no-comment")
+    assert result.output == (
+        "wrote ideas/2026/offline-editing-on-mobile.yaml (from #40)\n"
+        "1 new idea(s) written, 0 comment(s) posted.\n"
+    )
+
+
+def test_one_issue_that_cannot_be_made_into_a_file_does_not_stop_the_others(board, monkeypatch):
+    config, fake = board
+    add(fake, 40, "Offline editing", FORM_BODY)
+    add(fake, 41, "Dark mode", FORM_BODY)
+    real = intake.idea_text
+
+    def broken(issue, *args):
+        if issue.number == 40:
+            raise intake.IdeaboardError("issue #40: the idea file would not read back as written")
+        return real(issue, *args)
+
+    monkeypatch.setattr(intake, "idea_text", broken)
+    result = cli(config, "intake", "--no-comment")
+    assert result.output == (
+        "#40: skipped: issue #40: the idea file would not read back as written\n"
+        "wrote ideas/dark-mode.yaml (from #41)\n"
+        "1 new idea(s) written, 0 comment(s) posted.\n"
+    )
