@@ -45,7 +45,11 @@ def check_path(path: Path, settings: Settings) -> tuple[tuple[Idea, ...], tuple[
     """``load_tree`` for a folder or a single file; paths relative to the current directory."""
     if path.is_dir():
         return load_tree(path, settings, budgets=True)
-    ideas, problems = load_tree(path.parent, settings, budgets=True)
+    # A file is checked against its whole board (slugs are unique across folders).
+    inside = path.resolve().is_relative_to(settings.ideas_dir)
+    ideas, problems = load_tree(
+        settings.ideas_dir if inside else path.parent, settings, budgets=True
+    )
     shown = _display_for(None)(path)
     return (
         tuple(idea for idea in ideas if idea.path == shown),

@@ -139,3 +139,20 @@ def test_validate_reports_markdown_over_budget_with_its_line_and_the_build_keeps
         "the nesting, or split the text into paragraphs"
     ]
     assert _problems(tmp_path, {}) == []
+
+
+def test_validating_one_file_in_a_folder_checks_it_against_the_whole_board(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    files = {"2025/dark-mode.yaml": IDEA, "2026/dark-mode.yaml": IDEA, "2026/b.yaml": IDEA}
+    ideas = tmp_path / "ideas"
+    for name, text in files.items():
+        (ideas / name).parent.mkdir(parents=True, exist_ok=True)
+        (ideas / name).write_text(text)
+    _ideas, problems = check_path(ideas / "2026" / "dark-mode.yaml", default_settings(tmp_path))
+    assert [p.format() for p in problems] == [
+        "ideas/2026/dark-mode.yaml:0:0: expected a file name used once across the folders of "
+        "ideas/ but received 'dark-mode', which ideas/2025/dark-mode.yaml also uses; rename one "
+        "of them (the slug is the file name, whatever the folder)"
+    ]
