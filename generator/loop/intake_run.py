@@ -91,12 +91,23 @@ def run_intake(
     if options.comment and client is None and proposals and not options.dry_run:
         why = "--offline" if options.offline else f"offline, set {settings.token_env} to post them"
         echo(f"No comments posted ({why}).")
-    posted = sum(_take(p, options, client if posting else None, settings, echo) for p in proposals)
+    posted, failed = 0, []
+    for proposal in proposals:
+        try:
+            posted += _take(proposal, options, client if posting else None, settings, echo)
+        except (IdeaboardError, OSError) as exc:  # one issue never stops the others
+            failed.append(f"#{proposal.number}: {exc}")
+            echo(f"#{proposal.number}: failed: {exc}")
     if options.source_file is not None and proposals and not options.dry_run:
         by_number = {issue.number: issue for issue in issues}
         records = "".join(f"{source_of(by_number[p.number])}\n" for p in proposals)
         options.source_file.write_text(records, encoding="utf-8")
-    echo(_summary(proposals, posted, options.dry_run))
+    echo(_summary(len(proposals), len(proposals) - len(failed), posted, options.dry_run))
+    if failed:
+        raise IdeaboardError(
+            f"{len(failed)} of {len(proposals)} new idea(s) failed; run intake again to retry "
+            "them:\n" + "\n".join(failed)
+        )
     return proposals
 
 
@@ -161,9 +172,9 @@ def changed_comment(number: int) -> str:
     )
 
 
-def _summary(proposals: list[Proposal], posted: int, dry_run: bool) -> str:
-    if not proposals:
+def _summary(planned: int, written: int, posted: int, dry_run: bool) -> str:
+    if not planned:
         return "Nothing to do: every idea issue has a file."
     if dry_run:
-        return f"Dry run: {len(proposals)} new idea(s); nothing was written or posted."
-    return f"{len(proposals)} new idea(s) written, {posted} comment(s) posted."
+        return f"Dry run: {planned} new idea(s); nothing was written or posted."
+    return f"{written} new idea(s) written, {posted} comment(s) posted."

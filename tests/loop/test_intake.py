@@ -442,3 +442,26 @@ def test_one_issue_that_cannot_be_made_into_a_file_does_not_stop_the_others(boar
         "wrote ideas/dark-mode.yaml (from #41)\n"
         "1 new idea(s) written, 0 comment(s) posted.\n"
     )
+
+
+def test_a_failed_comment_on_one_issue_does_not_stop_the_others(board):
+    config, fake = board
+    add(fake, 40, "Offline editing on mobile", FORM_BODY)
+    add(fake, 41, "Dark mode", FORM_BODY)
+    fake.fail_next("404", path="/issues/40/comments")
+    result = cli(config, "intake")
+    assert result.exit_code == 1
+    assert not (config.parent / "ideas" / "offline-editing-on-mobile.yaml").exists()
+    assert (config.parent / "ideas" / "dark-mode.yaml").exists()
+    gone = (
+        "GitHub has no repository 'lumen-notes/lumen' that this token can see (404): check "
+        "`repo` in mkdocs.yml plugins.ideaboard (and `api_url` for GitHub Enterprise Server), "
+        "and that the token in $GITHUB_TOKEN can read it."
+    )
+    assert result.output == (
+        f"#40: failed: {gone}\n"
+        "#41: commented: similar ideas: none\n"
+        "wrote ideas/dark-mode.yaml (from #41)\n"
+        "1 new idea(s) written, 1 comment(s) posted.\n"
+        f"Error: 1 of 2 new idea(s) failed; run intake again to retry them:\n#40: {gone}\n"
+    )
