@@ -26,12 +26,12 @@ from typing import Any
 from generator.config import Settings
 from generator.errors import IdeaboardError
 from generator.load import load_board
-from generator.loop.feedback import marker, post_once
+from generator.loop.feedback import by_the_board, marker
 from generator.loop.intake import Proposal, plan, post, taken, write
 from generator.model import Issue
 from generator.sync import load_or_empty
 
-#: The marker key of the comment that says an issue changed after its pull request.
+#: The marker of the comment that says an issue changed after its pull request.
 CHANGED = "intake-changed"
 
 Echo = Callable[[str], None]
@@ -154,17 +154,34 @@ def _reviewed(issues: list[Issue], options: IntakeOptions, client: Any, echo: Ec
             echo(f"#{issue.number}: its pull request already holds this text: branch left alone")
             continue
         where = f"#{options.pull_request}" if options.pull_request else "its pull request"
-        if client is not None and options.pull_request and not options.dry_run:
-            body = changed_comment(issue.number)
-            if post_once(client, options.pull_request, body, CHANGED):
-                echo(f"#{issue.number}: the issue changed since review: said so on {where}")
+        telling = client is not None and options.pull_request and not options.dry_run
+        if telling and _tell(client, options.pull_request, issue):
+            echo(f"#{issue.number}: the issue changed since review: said so on {where}")
         echo(f"#{issue.number}: the issue changed since {where} was opened: branch left alone")
 
 
-def changed_comment(number: int) -> str:
-    """The comment on a pull request whose issue was edited after intake wrote it."""
+def _tell(client: Any, pull_request: int, issue: Issue) -> bool:
+    """Comment on the pull request once per edit of the issue; whether a comment went out."""
+    body = changed_comment(issue)
+    head = body.split("\n", 1)[0]
+    said = any(
+        (c.body or "").lstrip().startswith(head)
+        for c in client.comments(pull_request)
+        if by_the_board(c)
+    )
+    if not said:
+        client.comment(pull_request, body)
+    return not said
+
+
+def changed_comment(issue: Issue) -> str:
+    """The comment on a pull request whose issue was edited after intake wrote it.
+
+    Its marker names the issue text it is about, so a second edit is told too.
+    """
+    number = issue.number
     return (
-        f"{marker(CHANGED)}\n"
+        f"{marker(CHANGED, source=source_of(issue))}\n"
         f"The title or text of issue #{number} changed after this pull request was opened. "
         "Intake never rewrites a branch that may have been reviewed, so this pull request "
         "still holds the earlier text. To take the new text, edit the file here, or run the "

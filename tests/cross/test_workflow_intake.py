@@ -8,6 +8,7 @@ and only ``gh`` (the next step) is not run.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -147,7 +148,12 @@ def test_a_later_run_never_rewrites_the_reviewed_branch(world) -> None:
     assert _git(remote, "rev-parse", "ideaboard/intake-40") == head
     assert _branch(remote)[0] == "Mara: Add a tag"
     (comment,) = list(fake.issue(41).comments)
-    assert comment.body.startswith("<!-- ideaboard:intake-changed -->\nThe title or text of")
+    assert re.match(
+        r"<!-- ideaboard:intake-changed source=[0-9a-f]{16} -->\nThe title", comment.body
+    )
+    fake.issue(40).body = BODY + "\n\nEdited once more."
+    assert run().startswith("#40: the issue changed since review: said so on #41\n")
+    assert len(fake.issue(41).comments) == 2
 
 
 def test_only_the_explicit_rewrite_writes_the_branch_again(world) -> None:
