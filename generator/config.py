@@ -26,8 +26,17 @@ from generator.model import SLUG_PATTERN
 from generator.model import statuses as st
 
 PLUGIN_NAME = "ideaboard"
-REPO_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
-ENV_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+REPO_RE = re.compile(r"\A[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}\Z")
+ENV_NAME_RE = re.compile(r"\A[A-Za-z_][A-Za-z0-9_]{0,99}\Z")
+# What people paste instead of owner/name: the web address or a git remote.
+_REPO_URL_RE = re.compile(
+    r"\A\s{0,10}(?:https?://(?:www\.)?github\.com/|git@github\.com:|ssh://git@github\.com/)"
+    r"([A-Za-z0-9-]{1,39})/([A-Za-z0-9._-]{1,100}?)(?:\.git)?/?\s{0,10}\Z"
+)
+#: The layouts of ``ideas/``: one folder, or a folder per year of the idea's creation.
+LAYOUTS = ("flat", "year")
+#: Longest span in days an option may name (timedelta and dates stay in range).
+MAX_DAYS = 36_500
 
 
 class _Repo(c.Type):
@@ -38,9 +47,11 @@ class _Repo(c.Type):
 
     def run_validation(self, value: object) -> str:
         value = super().run_validation(value)
-        if value and (not REPO_RE.match(value) or value.endswith((".git", "/"))):
+        if value and (not REPO_RE.fullmatch(value) or value.endswith((".git", "/"))):
+            pasted = _REPO_URL_RE.fullmatch(value)
+            hint = f". Did you mean {pasted.group(1) + '/' + pasted.group(2)!r}?" if pasted else ""
             raise ValidationError(
-                f"Expected a GitHub repository as 'owner/name' but received: {value!r}"
+                f"Expected a GitHub repository as 'owner/name' but received: {value!r}{hint}"
             )
         return value
 
@@ -59,10 +70,15 @@ class _Statuses(c.BaseConfigOption[dict]):
                 f"{{planned: active}}, but received: {value!r}"
             )
         for name, category in value.items():
-            if not isinstance(name, str) or not re.match(SLUG_PATTERN, name):
+            if not isinstance(name, str) or not re.fullmatch(SLUG_PATTERN, name):
                 raise ValidationError(
                     "Expected status names of lowercase letters, digits and hyphens "
                     f"but received: {name!r}"
+                )
+            if name == "index":  # status/index/ is the page of all statuses
+                raise ValidationError(
+                    "Expected a status name free for a page but received 'index', the name "
+                    "of a page the board generates; call it something else"
                 )
             if category not in st.CATEGORIES:
                 raise ValidationError(
@@ -87,7 +103,7 @@ class _Milestones(c.BaseConfigOption[list]):
 
     def run_validation(self, value: object) -> list[int]:
         ok = isinstance(value, list) and all(
-            isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value
+            isinstance(v, int) and not isinstance(v, bool) and 0 < v <= 2**31 - 1 for v in value
         )
         if not ok or any(a >= b for a, b in itertools.pairwise(value)):
             raise ValidationError(
@@ -106,11 +122,11 @@ class _Tags(c.BaseConfigOption[list]):
 
     def run_validation(self, value: object) -> list[str]:
         if not isinstance(value, list) or not all(
-            isinstance(v, str) and re.match(SLUG_PATTERN, v) for v in value
+            isinstance(v, str) and re.fullmatch(SLUG_PATTERN, v) and v != "index" for v in value
         ):
             raise ValidationError(
                 "Expected a list of tags of lowercase letters, digits and hyphens "
-                f"but received: {value!r}"
+                f"(not 'index', the tag index page) but received: {value!r}"
             )
         return list(value)
 
@@ -132,14 +148,20 @@ class _Categories(c.BaseConfigOption[list]):
 
 
 class _PositiveInt(c.Type):
-    def __init__(self, default: int, minimum: int = 1) -> None:
+    def __init__(self, default: int, minimum: int = 1, maximum: int = 2**31 - 1) -> None:
         super().__init__(int, default=default)
         self.minimum = minimum
+        self.maximum = maximum
 
     def run_validation(self, value: object) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < self.minimum:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not self.minimum <= value <= self.maximum
+        ):
             raise ValidationError(
-                f"Expected a whole number of at least {self.minimum} but received: {value!r}"
+                f"Expected a whole number from {self.minimum} to {self.maximum:,} "
+                f"but received: {value!r}"
             )
         return value
 
@@ -149,7 +171,7 @@ class _EnvName(c.Type):
         super().__init__(str, default="GITHUB_TOKEN")
 
     def run_validation(self, value: object) -> str:
-        if not isinstance(value, str) or not ENV_NAME_RE.match(value):
+        if not isinstance(value, str) or not ENV_NAME_RE.fullmatch(value):
             raise ValidationError(
                 "Expected the name of an environment variable, such as GITHUB_TOKEN, "
                 "but received a value that is not one (not shown here, in case it is a "
@@ -235,18 +257,19 @@ class IdeaboardConfig(base.Config):
     milestones = _Milestones()
     tags = _Tags()
     author_votes = c.Type(bool, default=True)
-    trending_days = _PositiveInt(30)
-    recently_shipped_days = _PositiveInt(90)
+    trending_days = _PositiveInt(30, maximum=MAX_DAYS)
+    recently_shipped_days = _PositiveInt(90, maximum=MAX_DAYS)
     api_url = _HttpUrl("https://api.github.com")
     token_env = _EnvName()
-    max_rate_limit_wait = _PositiveInt(300, minimum=0)
+    max_rate_limit_wait = _PositiveInt(300, minimum=0, maximum=86_400)
     max_file_size = _PositiveInt(256 * 1024)
-    stale_days = _PositiveInt(14)
+    stale_days = _PositiveInt(14, maximum=MAX_DAYS)
     milestone_comments = c.Type(bool, default=False)
     notify_voters = _Categories()
     language = c.Optional(_Language())
     status_titles = _StatusTitles()
     people_pages = c.Type(bool, default=True)  # people/<login>/ and feeds/people/<login>.xml
+    layout = c.Choice(LAYOUTS, default="flat")
 
     def _validate(self):
         # mkdocs stops at the first bad option; a board owner fixing mkdocs.yml wants them all.
@@ -334,6 +357,8 @@ class Settings:
     language: str = "en"
     status_titles: dict[str, dict[str, str]] = field(default_factory=dict)
     people_pages: bool = True
+    #: Where new idea files go: ``ideas/<slug>.yaml`` (flat) or ``ideas/<year>/<slug>.yaml``.
+    layout: str = "flat"
 
     def category(self, status: str) -> str:
         """The category of a configured status."""
@@ -386,6 +411,7 @@ def settings_from(
         milestone_comments=config["milestone_comments"],
         notify_voters=tuple(config["notify_voters"]),
         people_pages=config["people_pages"],
+        layout=config["layout"],
         site_url=site_url or "",
         site_name=site_name or "Ideas",
         language=board_language(config, language),

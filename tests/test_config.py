@@ -54,8 +54,31 @@ STATUSES = (
         ),
         (
             {"tags": ["Bad Tag"]},
-            "tags: Expected a list of tags of lowercase letters, digits and hyphens but "
-            "received: ['Bad Tag']",
+            "tags: Expected a list of tags of lowercase letters, digits and hyphens (not "
+            "'index', the tag index page) but received: ['Bad Tag']",
+        ),
+        (
+            {"tags": ["mobile\n"]},
+            "tags: Expected a list of tags of lowercase letters, digits and hyphens (not "
+            "'index', the tag index page) but received: ['mobile\\n']",
+        ),
+        (
+            {"repo": "https://github.com/acme/widget"},
+            "repo: Expected a GitHub repository as 'owner/name' but received: "
+            "'https://github.com/acme/widget'. Did you mean 'acme/widget'?",
+        ),
+        (
+            {"repo": "git@github.com:acme/widget.git"},
+            "repo: Expected a GitHub repository as 'owner/name' but received: "
+            "'git@github.com:acme/widget.git'. Did you mean 'acme/widget'?",
+        ),
+        (
+            {"trending_days": 10**12},
+            "trending_days: Expected a whole number from 1 to 36,500 but received: 1000000000000",
+        ),
+        (
+            {"layout": "by-month"},
+            "layout: Expected one of: ('flat', 'year') but received: 'by-month'",
         ),
         (
             {"api_url": "ftp://x"},
@@ -74,11 +97,11 @@ STATUSES = (
         ),
         (
             {"trending_days": 0},
-            "trending_days: Expected a whole number of at least 1 but received: 0",
+            "trending_days: Expected a whole number from 1 to 36,500 but received: 0",
         ),
         (
             {"max_file_size": "big"},
-            "max_file_size: Expected a whole number of at least 1 but received: 'big'",
+            "max_file_size: Expected a whole number from 1 to 2,147,483,647 but received: 'big'",
         ),
         (
             {"label": 5},
@@ -154,7 +177,7 @@ def test_load_settings_messages(tmp_path: Path) -> None:
     assert str(caught.value) == (
         f"{config}: plugins.ideaboard.repo: Expected a GitHub repository as 'owner/name' "
         f"but received: 'nope'\n{config}: plugins.ideaboard.trending_days: Expected a whole "
-        "number of at least 1 but received: 0"
+        "number from 1 to 36,500 but received: 0"
     )
 
 
@@ -163,10 +186,10 @@ def test_an_unknown_option_is_reported() -> None:
         validate_options({"trending_dayz": 7}, Path("/board"))
     assert str(caught.value).endswith(
         "plugins.ideaboard.trending_dayz: Expected one of the options ['api_url', "
-        "'author_votes', 'ideas_dir', 'initial_status', 'label', 'language', 'max_file_size', "
-        "'max_rate_limit_wait', 'milestone_comments', 'milestones', 'notify_voters', "
-        "'people_pages', 'recently_shipped_days', 'repo', 'snapshot', 'stale_days', "
-        "'status_titles', 'statuses', 'tags', 'token_env', 'trending_days'] "
+        "'author_votes', 'ideas_dir', 'initial_status', 'label', 'language', 'layout', "
+        "'max_file_size', 'max_rate_limit_wait', 'milestone_comments', 'milestones', "
+        "'notify_voters', 'people_pages', 'recently_shipped_days', 'repo', 'snapshot', "
+        "'stale_days', 'status_titles', 'statuses', 'tags', 'token_env', 'trending_days'] "
         "but received an unknown option: 'trending_dayz'. Did you mean 'trending_days'?"
     )
 

@@ -323,3 +323,14 @@ def test_script_json_cannot_close_the_script_element():
     assert "&" not in out
     assert "\u2028" not in out
     assert json.loads(str(out)) == {"title": "</script><script>alert(1)</script><!-- &\u2028"}
+
+
+def test_truncate_cuts_at_a_word():
+    assert sanitize.truncate("one two three four", 12) == "one two…"
+    assert sanitize.truncate("short", 12) == "short"
+    assert len(sanitize.truncate("x" * 500, 300)) == 300
+
+
+def test_shown_quotes_a_value_cut_to_its_limit():
+    assert sanitize.shown("x" * 100, 20) == "'xxxxxxxxxxxxxxxxxx…"
+    assert sanitize.shown(7) == "7"

@@ -1,6 +1,14 @@
-"""Writing idea files: a new idea's text, slugs, and status changes as round-trip edits."""
+"""Writing idea files: a new idea's text and place, slugs, status changes as round-trip edits."""
 
+from generator.authoring.board_copy import idea_files
 from generator.authoring.idea_file import new_idea_text
+from generator.authoring.new_file import (
+    board_slugs,
+    new_idea_path,
+    shown_path,
+    tag_problem,
+    write_new_idea,
+)
 from generator.authoring.scaffold import (
     Product,
     Report,
@@ -17,12 +25,18 @@ __all__ = [
     "Product",
     "Report",
     "board_files",
+    "board_slugs",
     "change_status",
     "check_change",
     "git_remote",
+    "idea_files",
+    "new_idea_path",
     "new_idea_text",
     "repo_from_remote",
+    "shown_path",
     "slugify",
+    "tag_problem",
     "unique_slug",
     "write_board",
+    "write_new_idea",
 ]

@@ -4,7 +4,8 @@ A slug is lowercase ASCII letters, digits and single hyphens (``idea.SLUG_RE``),
 at most ``MAX_LENGTH`` characters.  Latin titles lose their accents
 (``Crème brûlée`` -> ``creme-brulee``); Greek and Cyrillic are transliterated;
 a title with nothing left to spell (Chinese, Arabic, emoji only) gets
-``idea-<hash>``, stable for the same title.
+``idea-<hash>``, stable for the same title.  A title that would make a name the
+board or Windows keeps for itself (``Index``, ``CON``) gets ``-idea`` appended.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+
+from generator.load import taken
 
 MAX_LENGTH = 60
 
@@ -59,7 +62,8 @@ def slugify(title: str) -> str:
     slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     if not slug or (not re.search(r"[a-z]", slug) and not title.strip().isdigit()):
         return _fallback(title, slug)
-    return _trim(slug, MAX_LENGTH)
+    slug = _trim(slug, MAX_LENGTH)
+    return f"{slug}-idea" if taken(slug) else slug
 
 
 def unique_slug(title: str, taken: set[str] | frozenset[str]) -> str:

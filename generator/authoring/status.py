@@ -18,8 +18,6 @@ import dataclasses
 import datetime as dt
 import difflib
 import io
-import shutil
-import tempfile
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -30,10 +28,12 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from generator.authoring.board_copy import idea_files, rel, validate_with
 from generator.config import Settings
-from generator.errors import IdeaboardError, Problem
+from generator.errors import IdeaboardError
 from generator.files import write_atomic
-from generator.model import SLUG_RE
+from generator.load import is_name, unknown_status
+from generator.model import SLUG_MAX_LENGTH
 from generator.model import statuses as st
 
 #: Notes longer than this are written as folded (``>-``) blocks, wrapped at this width.
@@ -71,22 +71,23 @@ class Change:
 def idea_path(settings: Settings, slug: str) -> Path:
     """The file of the idea ``slug``; an ``IdeaboardError`` naming near misses if there is none."""
     path = settings.ideas_dir / f"{slug}.yaml"
-    if SLUG_RE.match(slug) and path.is_file():
-        return path
-    slugs = sorted(p.stem for p in settings.ideas_dir.glob("*.yaml"))
+    files = idea_files(settings)
+    found = [p for p in files if p.stem == slug]
+    if is_name(slug, SLUG_MAX_LENGTH) and found:
+        return found[0]
+    slugs = sorted(p.stem for p in files)
     close = difflib.get_close_matches(slug, slugs, n=3)
     hint = f" Did you mean: {', '.join(repr(s) for s in close)}?" if close else ""
     raise IdeaboardError(
-        f"{_rel(settings, path)}: no such idea: expected the slug of a file in "
-        f"{_rel(settings, settings.ideas_dir)}/ but received: {slug!r}.{hint}"
+        f"{rel(settings, path)}: no such idea: expected the slug of a file in "
+        f"{rel(settings, settings.ideas_dir)}/ but received: {slug!r}.{hint}"
     )
 
 
 def check_change(settings: Settings, slug: str, change: Change) -> None:
     """Refuse a change that cannot be right, before touching the file."""
-    statuses = list(settings.statuses)
     if change.status not in settings.statuses:
-        raise IdeaboardError(f"status: expected one of: {statuses} but received: {change.status!r}")
+        raise IdeaboardError(f"status: {unknown_status(change.status, settings)}")
     category = settings.category(change.status)
     if category == st.DUPLICATE:
         if not change.duplicate_of:
@@ -176,7 +177,7 @@ def change_status(settings: Settings, slug: str, change: Change) -> Path:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise IdeaboardError(f"{_rel(settings, path)}: not UTF-8 (byte {exc.start}).") from None
+        raise IdeaboardError(f"{rel(settings, path)}: not UTF-8 (byte {exc.start}).") from None
     crlf = "\r\n" in text
     new_text = apply_change(text.replace("\r\n", "\n"), change, settings.statuses)
     if crlf:
@@ -184,38 +185,12 @@ def change_status(settings: Settings, slug: str, change: Change) -> Path:
     problems = validate_with(settings, path, new_text)
     if problems:
         raise IdeaboardError(
-            f"{_rel(settings, path)}: the change would make the board invalid, so the file "
+            f"{rel(settings, path)}: the change would make the board invalid, so the file "
             "was left as it was:\n" + "\n".join(p.format() for p in problems),
             problems,
         )
     write_atomic(path, new_text)
     return path
-
-
-def validate_with(settings: Settings, path: Path, new_text: str) -> tuple[Problem, ...]:
-    """The problems the loader finds on the board with ``path`` holding ``new_text``.
-
-    The loader reads a folder, so the board is copied to a temporary one with
-    the new text in place; the real files are not touched until it passes.
-    """
-    from generator.load.reader import (
-        load_board,  # the foundation's loader: schema and cross-file rules
-    )
-
-    with tempfile.TemporaryDirectory(prefix="ideaboard-status-") as tmp:
-        copy = Path(tmp) / settings.ideas_dir.name
-        copy.mkdir()
-        for other in settings.ideas_dir.glob("*.yaml"):
-            if other.is_file() and not other.is_symlink() and other.name != path.name:
-                shutil.copyfile(other, copy / other.name)
-        (copy / path.name).write_text(new_text, encoding="utf-8", newline="")
-        _ideas, problems = load_board(dataclasses.replace(settings, ideas_dir=copy))
-    rel = _rel(settings, settings.ideas_dir)
-    return tuple(
-        dataclasses.replace(p, path=f"{rel}/{Path(p.path).name}")
-        for p in problems
-        if Path(p.path).name == path.name
-    )
 
 
 def _load_round_trip(text: str) -> tuple[YAML, Any]:
@@ -294,10 +269,3 @@ def _note(note: str) -> str:
         at += 1
     folded.fold_pos = positions
     return folded
-
-
-def _rel(settings: Settings, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(settings.root).as_posix()
-    except ValueError:
-        return path.as_posix()

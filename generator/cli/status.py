@@ -2,13 +2,41 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
 import click
 
 from generator.authoring import Change, change_status
 from generator.cli import settings
 from generator.errors import IdeaboardError
+
+_DAY_RE = re.compile(r"\A([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+
+
+class _Day(click.ParamType):
+    """A calendar day as YYYY-MM-DD; a day that does not exist is told apart from a bad format."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: object, param: object, ctx: object) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        match = _DAY_RE.fullmatch(str(value))
+        if not match:
+            self.fail(f"expected a date as YYYY-MM-DD, such as 2026-03-01, but received: {value!r}")
+        year, month, day = map(int, match.groups())
+        if not 1 <= month <= 12:
+            self.fail(f"{value}: there is no month {month}; months go from 01 to 12")
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            days = calendar.monthrange(year, month)[1]
+            self.fail(
+                f"{value}: that day does not exist ({calendar.month_name[month]} {year} has "
+                f"{days} days)"
+            )
 
 
 @click.command()
@@ -23,7 +51,7 @@ from generator.errors import IdeaboardError
 @click.option(
     "--date",
     "date",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=_Day(),
     default=None,
     help="The date of the change, YYYY-MM-DD (default: today, UTC). For backfills and tests.",
 )
@@ -49,7 +77,7 @@ def status(
     slug: str,
     status: str,
     note: str,
-    date: dt.datetime | None,
+    date: dt.date | None,
     duplicate_of: str | None,
     release: str | None,
     release_url: str | None,
@@ -65,7 +93,7 @@ def status(
     change = Change(
         status=status,
         note=note,
-        date=date.date() if date else dt.datetime.now(dt.UTC).date(),
+        date=date or dt.datetime.now(dt.UTC).date(),
         duplicate_of=duplicate_of,
         release=release,
         release_url=release_url,

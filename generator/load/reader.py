@@ -9,35 +9,33 @@ duplicate keys (PyYAML keeps the last one silently), aliases (refused outright:
 alias expansion is how a "YAML bomb" works) and deep nesting.  Every problem
 becomes a ``Problem``; nothing here raises on a bad file.
 
-``load_board(settings)`` (below) loads and validates a whole board; the rules
-themselves live in ``validate.py``.
+``folder.py`` finds the files, ``board.py`` loads and validates a whole board.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from generator.errors import Problem
-
-if TYPE_CHECKING:
-    from generator.config import Settings
-    from generator.model import Idea
+from generator.load.depth import measure
+from generator.load.yaml_errors import reader_problem, yaml_problem
+from generator.sanitize import shown
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: How deep an idea file may nest (the file, history, one entry: 3 levels).
 MAX_DEPTH = 10
 
-#: Above this rough bound on nesting, scan the events before building nodes:
-#: PyYAML's C composer recurses and crashes the interpreter on ~100,000 levels.
-_SAFE_DEPTH_BOUND = 500
+#: Deeper than this (measured on the text), a file is refused before PyYAML sees
+#: it: its C composer recurses and crashes the interpreter on ~100,000 levels,
+#: and libyaml refuses 1,000 levels in words of its own.  Below it, the node
+#: walk reports the depth with the field's path.
+_SAFE_DEPTH_BOUND = 100
 
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -75,6 +73,8 @@ class Document:
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: The fields written as block scalars (``|`` or ``>``): their text starts a line below.
+    blocks: set[str] = field(default_factory=set)
 
     @property
     def slug(self) -> str:
@@ -96,63 +96,6 @@ class Document:
 
     def add(self, line: int, col: int, field_path: str, message: str) -> None:
         self.problems.append(Problem(self.display, line, col, field_path, message))
-
-
-def list_files(directory: Path, display: Any) -> tuple[list[Path], list[Problem]]:
-    """The idea files of ``directory``, sorted, and problems with the other entries.
-
-    ``display(path)`` gives the path to show in messages.  ``.yml`` files get a
-    problem that suggests the rename; dotfiles, ``.json`` files (the snapshot)
-    and anything else that is not YAML are ignored.  Symlinks are followed only
-    when they stay inside ``directory``.
-    """
-    files: list[Path] = []
-    problems: list[Problem] = []
-    try:
-        entries = sorted(directory.iterdir())
-    except OSError as exc:
-        return [], [
-            Problem(display(directory), 0, 0, "", f"cannot read the folder: {exc.strerror}")
-        ]
-    root = directory.resolve()
-    for path in entries:
-        name = path.name
-        if name.startswith("."):
-            continue
-        suffix = path.suffix.lower()
-        if suffix == ".yml":
-            problems.append(_wrong_extension(display(path), path))
-            continue
-        if suffix != ".yaml":
-            continue
-        if path.is_symlink():
-            target = Path(os.path.realpath(path))
-            if not target.is_relative_to(root):
-                problems.append(
-                    Problem(
-                        display(path),
-                        0,
-                        0,
-                        "",
-                        f"symlink to a file outside {directory.name}/ refused "
-                        f"(it points to {os.readlink(path)!s}): copy the file in instead",
-                    )
-                )
-                continue
-        if not path.exists():
-            problems.append(
-                Problem(display(path), 0, 0, "", "broken symlink: its target is missing")
-            )
-            continue
-        if not path.is_file():
-            if not path.is_dir():
-                problems.append(Problem(display(path), 0, 0, "", "not a regular file"))
-            continue
-        if path.suffix != ".yaml":
-            problems.append(_wrong_extension(display(path), path))
-            continue
-        files.append(path)
-    return files, problems
 
 
 def read_document(path: Path, display: str, max_file_size: int) -> Document:
@@ -193,7 +136,9 @@ def parse_text(doc: Document, text: str) -> None:
     if not text.strip():
         doc.add(1, 1, "", _EMPTY)
         return
-    if _depth_bound(text) > _SAFE_DEPTH_BOUND and not _scan_events(doc, text):
+    nesting = measure(text, MAX_DEPTH)
+    if nesting.depth > _SAFE_DEPTH_BOUND:
+        doc.add(nesting.line, nesting.col, "", _too_deep())
         return
     loader = _Loader(text)
     try:
@@ -206,20 +151,20 @@ def parse_text(doc: Document, text: str) -> None:
         if not isinstance(node, yaml.MappingNode):
             kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
             line, col = _pos(node)
-            shown = f": {_short(node.value)}" if isinstance(node, yaml.ScalarNode) else ""
+            value = f": {shown(node.value)}" if isinstance(node, yaml.ScalarNode) else ""
             doc.add(
                 line,
                 col,
                 "",
                 "expected a mapping of fields (title: ..., summary: ..., status: ...) "
-                f"but received {kind}{shown}",
+                f"but received {kind}{value}",
             )
             return
         doc.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_yaml_problem(doc, exc, text))
+        doc.problems.append(yaml_problem(doc.display, exc, text))
     except yaml.YAMLError as exc:  # unmarked: the reader's, about characters
-        doc.problems.append(_reader_problem(doc, exc, text))
+        doc.problems.append(reader_problem(doc.display, exc, text))
     except RecursionError:
         doc.add(1, 1, "", _too_deep())
     finally:
@@ -250,11 +195,6 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
 def _walk(doc: Document, root: yaml.Node, text: str) -> bool:
     """Record positions; refuse aliases, duplicate keys and deep nesting.
 
@@ -273,6 +213,8 @@ def _walk(doc: Document, root: yaml.Node, text: str) -> bool:
             return False
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
+            if node.style in ("|", ">"):
+                doc.blocks.add(path)
             continue
         if depth > MAX_DEPTH:
             line, col = _pos(node)
@@ -340,145 +282,6 @@ def _alias_problem(doc: Document, text: str) -> None:
     )
 
 
-def _depth_bound(text: str) -> int:
-    """A cheap upper bound on how deep ``text`` nests (usually far above the truth).
-
-    Block nesting needs more indentation or a ``-``/``?`` indicator per level;
-    flow nesting needs a bracket per level.
-    """
-    indent = max(map(len, _INDENTS.findall(text)), default=0)
-    flow = text.count("[") + text.count("{")
-    return flow + text.count("- ") + text.count("-\n") + text.count("?") + indent + 2
-
-
-_INDENTS = re.compile(r"^ +", re.MULTILINE)
-
-
-def _scan_events(doc: Document, text: str) -> bool:
-    """Check nesting and aliases on the event stream, which the C parser builds without recursion.
-
-    Returns False (with a problem recorded) when the file must not be composed.
-    """
-    loader = _Loader(text)
-    depth = 0
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    doc.add(mark.line + 1, mark.column + 1, "", _too_deep())
-                    return False
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            elif isinstance(event, yaml.AliasEvent):
-                _alias_problem(doc, text)
-                return False
-    except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_yaml_problem(doc, exc, text))
-        return False
-    except yaml.YAMLError as exc:
-        doc.problems.append(_reader_problem(doc, exc, text))
-        return False
-    finally:
-        loader.dispose()
-    return True
-
-
-def _reader_problem(doc: Document, exc: yaml.YAMLError, text: str) -> Problem:
-    position = getattr(exc, "position", None)
-    character = getattr(exc, "character", None)
-    if position is None or character is None:
-        return Problem(doc.display, 1, 1, "", f"malformed YAML: {exc}")
-    code = character if isinstance(character, int) else ord(character)
-    line = text.count("\n", 0, position) + 1
-    col = position - (text.rfind("\n", 0, position) + 1) + 1
-    return Problem(
-        doc.display,
-        line,
-        col,
-        "",
-        f"malformed YAML: the control character U+{code:04X} is not allowed; remove it",
-    )
-
-
-_TAB_INDENT = re.compile(r"^ *\t")
-
-
-def _yaml_problem(doc: Document, exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    """Translate PyYAML's message into one that says what to fix, at the right line."""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    col = mark.column + 1 if mark else 1
-    problem = (exc.problem or "").strip()
-    context = (exc.context or "").strip()
-    lines = text.splitlines()
-    # A tab in the indentation of this line or the one above is nearly always the cause.
-    for number in (line, line - 1):
-        if 1 <= number <= len(lines) and _TAB_INDENT.match(lines[number - 1]):
-            tab_col = lines[number - 1].index("\t") + 1
-            return Problem(
-                doc.display,
-                number,
-                tab_col,
-                "",
-                "a tab character in the indentation: YAML indents with spaces only; "
-                "replace the tab with spaces",
-            )
-    if "\\t" in problem or "tab" in problem:
-        return Problem(
-            doc.display,
-            line,
-            col,
-            "",
-            "a tab character where YAML expects spaces: replace the tab with spaces",
-        )
-    if "found undefined alias" in problem or "found undefined alias" in context:
-        return Problem(
-            doc.display,
-            line,
-            col,
-            "",
-            "YAML aliases are not allowed in idea files: write the value out in full",
-        )
-    if problem.startswith("could not determine a constructor for the tag"):
-        tag = problem.rpartition(" ")[2]
-        message = f"the YAML tag {tag} is not allowed in idea files; remove it"
-    elif problem.startswith("mapping values are not allowed"):
-        message = (
-            "malformed YAML: a ':' where no new key can start; check this line's "
-            "indentation, or quote a value that contains ': '"
-        )
-    elif "could not find expected ':'" in problem:
-        message = (
-            "malformed YAML: expected 'key: value'; indent a line that continues the "
-            "value above, or quote the value"
-        )
-    elif "flow" in context and exc.context_mark:
-        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = (
-            "malformed YAML: a list or mapping in brackets that is never closed; "
-            "add the closing ']' or '}'"
-        )
-    elif problem.startswith(("did not find expected", "expected <block end>")):
-        message = (
-            "malformed YAML: bad indentation; align this line with the other keys "
-            f"at its level ({problem})"
-        )
-    elif "expected a single document" in context:
-        message = "expected a single YAML document but found a second one (a '---' line)"
-    elif "while scanning a quoted scalar" in context:
-        start = exc.context_mark
-        if start:
-            line, col = start.line + 1, start.column + 1
-        message = "malformed YAML: a quoted value that is never closed; add the closing quote"
-    else:
-        detail = f"{context}: {problem}" if context else problem
-        message = f"malformed YAML: {detail}"
-    return Problem(doc.display, line, col, "", message)
-
-
 def iso_dates(value: Any) -> Any:
     """``value`` with every date as an ISO string, as JSON Schema sees dates."""
     if isinstance(value, dict):
@@ -488,25 +291,3 @@ def iso_dates(value: Any) -> Any:
     if isinstance(value, dt.date):  # datetimes too: they then fail the date pattern
         return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
     return value
-
-
-def load_board(settings: Settings) -> tuple[tuple[Idea, ...], tuple[Problem, ...]]:
-    """Load and validate every idea of the board in ``settings.ideas_dir``.
-
-    Returns the valid ideas sorted by slug and every problem found, sorted by
-    path, line and column; never raises on a bad file.  Paths in messages are
-    relative to the folder of ``mkdocs.yml`` (``ideas/x.yaml``).
-    """
-    from generator.load.validate import load_tree  # validate builds on this module
-
-    return load_tree(settings.ideas_dir, settings, relative_to=settings.root)
-
-
-def _wrong_extension(shown: str, path: Path) -> Problem:
-    return Problem(
-        shown,
-        0,
-        0,
-        "",
-        f"expected the extension .yaml but received {path.suffix}: rename it to {path.stem}.yaml",
-    )

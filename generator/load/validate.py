@@ -1,44 +1,41 @@
-"""Validate a board: each file against the JSON Schema, then the rules across files.
+"""Validate one idea file: its name, the JSON Schema, and the rules that need the config.
 
 Every problem is reported, one per line, with the file, line, column and field,
 and with what was expected and what was received, in the style of mkdocs'
 ``config_options``: ``status: expected one of the configured statuses:
 ['proposed', ...] but received: 'wip'``.
 
-``load_tree`` is the workhorse: it reads a folder with ``loader.py``, checks
-every file, and returns the valid ideas and all problems.  ``loader.load_board``
-and ``validate_tree`` are the two front doors.
+``board.py`` runs this on every file, then the rules across files (``rules.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from jsonschema import ValidationError
 
 from generator.config import Settings
 from generator.errors import Problem
-from generator.load.reader import Document, iso_dates, list_files, read_document
+from generator.load.names import is_name, taken
+from generator.load.reader import Document, iso_dates
 from generator.load.schema import validator
-from generator.model import SLUG_MAX_LENGTH, SLUG_RE, Idea
+from generator.model import SLUG_MAX_LENGTH
 from generator.model import statuses as st
+from generator.sanitize import shown
 
 #: At most this many schema problems are listed for one file (think 10,000 bad tags).
 MAX_PROBLEMS_PER_FILE = 20
 
 _DATE = "a valid date as YYYY-MM-DD"
 _PATTERNS = {
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "a slug of lowercase letters, digits and hyphens, such as "
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)": "a slug of lowercase letters, digits and hyphens, such as "
     "'dark-mode'",
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": _DATE,
-    r"^https?://[^\s]+$": "an http(s) URL with no spaces",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$(?!\n)": _DATE,
+    r"^https?://[^\s]+$(?!\n)": "an http(s) URL with no spaces",
 }
 _TYPES = {
     "string": "text",
@@ -49,72 +46,23 @@ _TYPES = {
 }
 
 
-def validate_tree(path: Path, settings: Settings) -> tuple[Problem, ...]:
-    """Every problem in a folder of ideas, or in one idea file (checked against its folder).
-
-    Paths in messages are relative to the current directory when possible.
-    """
-    return check_path(path, settings)[1]
-
-
-def check_path(path: Path, settings: Settings) -> tuple[tuple[Idea, ...], tuple[Problem, ...]]:
-    """``load_tree`` for a folder or a single file; paths relative to the current directory."""
-    if path.is_dir():
-        return load_tree(path, settings)
-    ideas, problems = load_tree(path.parent, settings)
-    shown = _display_for(None)(path)
-    return (
-        tuple(idea for idea in ideas if idea.path == shown),
-        tuple(p for p in problems if p.path == shown),
-    )
-
-
-def load_tree(
-    directory: Path, settings: Settings, relative_to: Path | None = None
-) -> tuple[tuple[Idea, ...], tuple[Problem, ...]]:
-    """Load and validate every ``*.yaml`` in ``directory``.
-
-    Returns the ideas without problems, sorted by slug, and every problem,
-    sorted by path, line and column.  Paths in messages are relative to
-    ``relative_to`` (default: the current directory) when the file is under it.
-    """
-    display = _display_for(relative_to)
-    files, problems = list_files(directory, display)
-    docs = [read_document(path, display(path), settings.max_file_size) for path in files]
-    for doc in docs:
-        check_document(doc, settings)
-    check_board(docs, {path.stem for path in files})
-    ideas = []
-    for doc in docs:
-        problems.extend(doc.problems)
-        if not doc.problems and isinstance(doc.data, dict):
-            lines = {key: line for key, (line, _col) in doc.keys.items() if key}
-            ideas.append(Idea.from_mapping(doc.slug, doc.display, doc.data, lines))
-    ideas.sort(key=lambda idea: idea.slug)
-    return tuple(ideas), tuple(sorted(set(problems)))
-
-
-def _display_for(relative_to: Path | None) -> Callable[[Path], str]:
-    base = os.path.abspath(relative_to or os.getcwd())
-
-    def display(path: Path) -> str:
-        full = os.path.abspath(path)
-        if full == base or full.startswith(base.rstrip(os.sep) + os.sep):
-            return Path(os.path.relpath(full, base)).as_posix()
-        return Path(full).as_posix()
-
-    return display
-
-
 def check_document(doc: Document, settings: Settings) -> None:
     """Check one file on its own: its name, the schema, and the rules that need the config."""
-    if not SLUG_RE.match(doc.slug) or len(doc.slug) > SLUG_MAX_LENGTH:
+    if not is_name(doc.slug, SLUG_MAX_LENGTH):
         doc.add(
             0,
             0,
             "",
             "expected a file name of lowercase letters, digits and hyphens (at most "
             f"{SLUG_MAX_LENGTH}), such as 'dark-mode.yaml', but received: {doc.path.name!r}",
+        )
+    elif reason := taken(doc.slug):
+        doc.add(
+            0,
+            0,
+            "",
+            f"expected a file name free for an idea but received {doc.path.name!r}: "
+            f"{reason}; rename the file (say, to {doc.slug}-idea.yaml)",
         )
     if not isinstance(doc.data, dict):
         return
@@ -167,16 +115,16 @@ def _schema_problems(doc: Document, error: ValidationError) -> Iterable[Problem]
             lines = len(instance.splitlines())
             message = f"expected one line but received {lines} lines; put the rest in description"
         else:
-            message = f"expected {_PATTERNS.get(value, value)} but received: {_short(instance)}"
+            message = f"expected {_PATTERNS.get(value, value)} but received: {shown(instance)}"
     elif kind == "format":
-        message = f"expected {_DATE} but received: {_short(instance)}"
+        message = f"expected {_DATE} but received: {shown(instance)}"
     elif kind in ("minimum", "maximum"):
         low = error.schema.get("minimum")
         high = error.schema.get("maximum")
         expected = f"from {low} to {high}" if high is not None else f"of at least {low}"
         message = f"expected a whole number {expected} but received: {instance!r}"
     elif kind == "uniqueItems":
-        repeated = sorted({_short(v) for v in instance if instance.count(v) > 1})
+        repeated = sorted({shown(v) for v in instance if instance.count(v) > 1})
         message = f"expected each item once but received {', '.join(repeated)} more than once"
     elif kind == "maxItems":
         message = f"expected at most {value:,} items but received {len(instance):,}"
@@ -198,7 +146,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"a boolean: {str(value).lower()}"
     if isinstance(value, str):
-        return f"text: {_short(value)}"
+        return f"text: {shown(value)}"
     if isinstance(value, int):
         return f"a whole number: {value}"
     if isinstance(value, float):
@@ -208,11 +156,6 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-def _short(value: Any, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -230,44 +173,15 @@ def _as_date(value: Any) -> dt.date | None:
 
 def _check_rules(doc: Document, data: dict[str, Any], settings: Settings) -> None:
     """The rules of one file that need the configuration: statuses, history, tags."""
-    configured = list(settings.statuses)
     status = data.get("status")
-    if isinstance(status, str) and status and status not in settings.statuses:
-        doc.problems.append(
-            doc.problem(
-                "status",
-                f"expected one of the configured statuses: {configured} but received: {status!r}",
-            )
-        )
+    known = _check_status(doc, "status", status, settings)
     history = data.get("history")
     entries = history if isinstance(history, list) else []
-    previous: dt.date | None = None
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            continue
-        field = f"history.{index}"
-        entry_status = entry.get("status")
-        if isinstance(entry_status, str) and entry_status and entry_status not in settings.statuses:
-            doc.problems.append(
-                doc.problem(
-                    f"{field}.status",
-                    f"expected one of the configured statuses: {configured} "
-                    f"but received: {entry_status!r}",
-                )
-            )
-        day = _as_date(entry.get("date"))
-        if day and previous and day < previous:
-            doc.problems.append(
-                doc.problem(
-                    f"{field}.date",
-                    f"expected a date on or after {previous} (the entry above) but received: "
-                    f"{day}; history lists changes oldest first",
-                )
-            )
-        previous = max(filter(None, (previous, day)), default=None)
+    last_known = _check_history(doc, entries, settings)
     last = entries[-1] if entries and isinstance(entries[-1], dict) else None
     last_status = last.get("status") if last else None
-    if isinstance(status, str) and isinstance(last_status, str) and last_status != status:
+    # An unknown status already has its message: a second one would point elsewhere.
+    if known and last_known and isinstance(last_status, str) and last_status != status:
         line = doc.keys.get(f"history.{len(entries) - 1}", (0, 0))[0]
         doc.problems.append(
             doc.problem(
@@ -288,17 +202,67 @@ def _check_rules(doc: Document, data: dict[str, Any], settings: Settings) -> Non
             )
         )
     _check_duplicate_of(doc, data, settings)
-    tags = data.get("tags")
-    if settings.tags and isinstance(tags, list):
-        for index, tag in enumerate(tags):
-            if isinstance(tag, str) and tag not in settings.tags:
-                doc.problems.append(
-                    doc.problem(
-                        f"tags.{index}",
-                        f"expected one of the allowed tags: {list(settings.tags)} "
-                        f"but received: {tag!r}",
-                    )
+    _check_tags(doc, data.get("tags"), settings)
+
+
+def _check_status(doc: Document, field: str, status: Any, settings: Settings) -> bool:
+    """Whether ``status`` is configured; if it is text but not, say so (and what was meant)."""
+    if not isinstance(status, str) or not status:
+        return False
+    if status in settings.statuses:
+        return True
+    doc.problems.append(doc.problem(field, unknown_status(status, settings)))
+    return False
+
+
+def unknown_status(status: str, settings: Settings) -> str:
+    """The message for a status that is not configured, with the closest one suggested."""
+    configured = list(settings.statuses)
+    close = difflib.get_close_matches(status.casefold(), configured, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"expected one of the configured statuses: {configured} but received: {status!r}{hint}"
+
+
+def _check_history(doc: Document, entries: list[Any], settings: Settings) -> bool:
+    """Statuses and the order of dates in the history; whether the last status is known."""
+    previous: dt.date | None = None
+    known = True
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue
+        field = f"history.{index}"
+        known = _check_status(doc, f"{field}.status", entry.get("status"), settings)
+        day = _as_date(entry.get("date"))
+        if day and previous and day < previous:
+            doc.problems.append(
+                doc.problem(
+                    f"{field}.date",
+                    f"expected a date on or after {previous} (the entry above) but received: "
+                    f"{day}; history lists changes oldest first",
                 )
+            )
+        previous = max(filter(None, (previous, day)), default=None)
+    return known
+
+
+def _check_tags(doc: Document, tags: Any, settings: Settings) -> None:
+    for index, tag in enumerate(tags if isinstance(tags, list) else []):
+        if not isinstance(tag, str):
+            continue
+        if settings.tags and tag not in settings.tags:
+            doc.problems.append(
+                doc.problem(
+                    f"tags.{index}",
+                    f"expected one of the allowed tags: {list(settings.tags)} "
+                    f"but received: {tag!r}",
+                )
+            )
+        elif reason := taken(tag, tag=True):
+            doc.problems.append(
+                doc.problem(
+                    f"tags.{index}", f"expected a tag free for a page but received {reason}"
+                )
+            )
 
 
 def _check_duplicate_of(doc: Document, data: dict[str, Any], settings: Settings) -> None:
@@ -322,82 +286,6 @@ def _check_duplicate_of(doc: Document, data: dict[str, Any], settings: Settings)
             doc.problem(
                 "duplicate_of",
                 f"expected no duplicate_of with status {status!r} (only a duplicate status "
-                f"such as {examples[0]!r} has one) but received: {_short(target)}",
+                f"such as {examples[0]!r} has one) but received: {shown(target)}",
             )
         )
-
-
-def check_board(docs: list[Document], slugs: set[str]) -> None:
-    """The rules across files: unique issue numbers, duplicate targets, no cycles."""
-    mappings = [doc for doc in docs if isinstance(doc.data, dict)]
-    by_issue: dict[int, list[Document]] = defaultdict(list)
-    for doc in mappings:
-        issue = doc.data.get("issue")
-        if isinstance(issue, int) and not isinstance(issue, bool):
-            by_issue[issue].append(doc)
-    for issue, group in by_issue.items():
-        for doc in group if len(group) > 1 else ():
-            others = ", ".join(sorted(other.display for other in group if other is not doc))
-            doc.problems.append(
-                doc.problem(
-                    "issue",
-                    f"expected a unique issue number but received: {issue}, which {others} "
-                    f"also {'uses' if len(group) == 2 else 'use'}",
-                )
-            )
-    targets: dict[str, str] = {}
-    by_slug = {doc.slug: doc for doc in mappings}
-    for doc in mappings:
-        target = doc.data.get("duplicate_of")
-        if not isinstance(target, str) or not SLUG_RE.match(target):
-            continue
-        if target == doc.slug:
-            doc.problems.append(
-                doc.problem(
-                    "duplicate_of",
-                    f"expected the slug of another idea but received: {target!r}, this idea itself",
-                )
-            )
-        elif target not in slugs:
-            close = difflib.get_close_matches(target, sorted(slugs), n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            folder = Path(doc.display).parent.as_posix()
-            doc.problems.append(
-                doc.problem(
-                    "duplicate_of",
-                    "expected the slug of an existing idea but received: "
-                    f"{target!r} (there is no {folder}/{target}.yaml){hint}",
-                )
-            )
-        else:
-            targets[doc.slug] = target
-    for cycle in _cycles(targets):
-        for start in range(len(cycle) - 1):
-            doc = by_slug[cycle[start]]
-            shown = cycle[start:-1] + cycle[:start] + [cycle[start]]
-            doc.problems.append(
-                doc.problem(
-                    "duplicate_of",
-                    f"duplicates form a cycle: {' -> '.join(shown)}; point each duplicate at "
-                    "the one idea that stays open",
-                )
-            )
-
-
-def _cycles(targets: dict[str, str]) -> list[list[str]]:
-    """Each cycle of ``slug -> duplicate_of`` once, starting at its smallest slug."""
-    cycles = []
-    done: set[str] = set()
-    for start in sorted(targets):
-        chain: list[str] = []
-        node = start
-        while node in targets and node not in done and node not in chain:
-            chain.append(node)
-            node = targets[node]
-        if node in chain:
-            loop = chain[chain.index(node) :]
-            smallest = loop.index(min(loop))
-            loop = loop[smallest:] + loop[:smallest]
-            cycles.append([*loop, loop[0]])
-        done.update(chain)
-    return cycles

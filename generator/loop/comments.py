@@ -3,9 +3,10 @@
 GitHub renders comments with cmark-gfm, then links ``@login`` mentions and
 ``#123`` references found in the text, and notifies those people.  Every text
 here that comes from a file or from GitHub (titles, notes, logins) is made
-inert before it goes into a comment (``inline`` for one line, ``block`` for a
-note), so that the only intentional ``@`` is a mention the board means, and
-no title or note can mention, reference, or add markup of its own.
+inert by the one boundary for untrusted text before it goes into a comment
+(``sanitize.comment_text`` for one line, ``sanitize.comment_note`` for a note),
+so that the only intentional ``@`` is a mention the board means, and no title
+or note can mention, reference, or add markup of its own.
 """
 
 from __future__ import annotations
@@ -17,29 +18,10 @@ from generator.config import Settings
 from generator.loop.markers import marker
 from generator.model import HistoryEntry, Idea
 from generator.model import statuses as st
-from generator.sanitize import clean, url
+from generator.sanitize import comment_link, comment_note, comment_text, url
 
 #: GitHub logins: letters, digits and hyphens, not starting with a hyphen, at most 39.
 LOGIN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}\Z")
-
-# U+2060 WORD JOINER, invisible: "@\u2060name" is not a mention, "#\u206012" no reference.
-_JOINER = "\u2060"
-_QUIET_RE = re.compile(r"([@#])")
-# Inline Markdown and HTML: a title stays plain text inside a link or a sentence.
-_INLINE_RE = re.compile(r"([\\`*_{}\[\]()<>!|~&])")
-# In a note (Markdown on purpose) only raw HTML and entities are taken apart.
-_HTML_RE = re.compile(r"([<&])")
-
-
-def inline(value: str) -> str:
-    """Untrusted one-line text for a comment: plain, on one line, no mention or reference."""
-    line = " ".join(clean(value).split())
-    return _QUIET_RE.sub(rf"\1{_JOINER}", _INLINE_RE.sub(r"\\\1", line))
-
-
-def block(value: str) -> str:
-    """An untrusted note for a comment: its Markdown kept, no HTML, mention or reference."""
-    return _QUIET_RE.sub(rf"\1{_JOINER}", _HTML_RE.sub(r"\\\1", clean(value)))
 
 
 def mention(login: str) -> str | None:
@@ -56,8 +38,7 @@ def idea_url(settings: Settings, slug: str) -> str | None:
 
 def md_link(title: str, url: str | None) -> str:
     """A Markdown link to ``url`` (bold text without one) that no title can break out of."""
-    text = inline(title)
-    return f"[{text}]({url})" if url else f"**{text}**"
+    return comment_link(title, url)
 
 
 def page_line(idea: Idea, settings: Settings) -> list[str]:
@@ -97,7 +78,7 @@ def status_comment(
     parts = [marker("status", **values, **({"mentions": "voters"} if mentions else {}))]
     parts.append(headline)
     if entry.note.strip():
-        note = block(entry.note.strip())
+        note = comment_note(entry.note.strip())
         parts.append("\n".join(f"> {line}".rstrip() for line in note.split("\n")))
     parts.extend(page_line(idea, settings))
     if duplicate_line:
@@ -143,7 +124,9 @@ def _headline(
     name = entry.status.replace("-", " ")
     if category == st.COMPLETED:
         release = idea.shipped_in.release if idea.shipped_in else None
-        headline = f"This idea has **{name}**" + (f" in {inline(release)}" if release else "") + "."
+        headline = (
+            f"This idea has **{name}**" + (f" in {comment_text(release)}" if release else "") + "."
+        )
         notes = url(idea.shipped_in.url) if idea.shipped_in and idea.shipped_in.url else None
         if notes and not any(ch in notes for ch in "<> "):
             headline += f" Release notes: <{notes}>"  # a link, so nothing in it is a mention

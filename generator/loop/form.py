@@ -6,13 +6,21 @@ the author can edit the body freely afterwards, and issues opened without the
 form (or through the API) have no sections at all.  So the parser never fails:
 it recognises sections by what their heading *means* (renamed and reordered
 ones too), keeps text it does not recognise, and falls back to the whole body.
+
+The rule: every line of the author's text that is not form boilerplate (the
+form's headings, ``_No response_``, the form's checkbox) ends up in the idea.
+Only headings of level 1 to 3 split sections (the form writes ``###``); an
+author's ``####`` stays inside its field.  Text after the checkbox is kept as
+a section of its own, and a task list in a field is text, not a checkbox.
+Every pattern here is linear: headings are read by hand, not by a regex.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from generator.loop.summary import first_sentence
 
 #: What GitHub writes for a form field left empty.
 NO_RESPONSE = "_No response_"
@@ -24,6 +32,11 @@ FIELDS = {
     "benefits": "Who benefits",
 }
 
+_LABEL_WORDS = {
+    name: set(" ".join(re.sub(r"[^\w\s]", " ", label.casefold()).split()).split())
+    for name, label in FIELDS.items()
+}
+
 # A heading's meaning, by the words in it; the first match wins, so the more
 # specific words come first ("Who benefits from the solution?" is about benefits).
 _KEYWORDS = (
@@ -33,9 +46,12 @@ _KEYWORDS = (
     ("solution", ("solution", "propos", "suggest", "idea", "feature", "what would", "how")),
 )
 
-_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CHECKBOX_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s*(.*)$")
+_BLANK_RUN_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+#: Headings of this level or above split sections; deeper ones are the author's markdown.
+SECTION_LEVEL = 3
+
+_FENCE_RE = re.compile(r"\A {0,3}(`{3,}|~{3,})")
+_CHECKBOX_RE = re.compile(r"\A[ \t]{0,10}[-*+][ \t]{1,10}\[([ xX])\][ \t]{0,10}")
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ud800-\udfff]")
 # Unicode's own line breaks, which YAML also breaks lines at.
@@ -55,14 +71,17 @@ class Form:
     preamble: str = ""
     #: Sections whose heading means nothing to us, as ``(heading, text)``, in body order.
     other: tuple[tuple[str, str], ...] = ()
+    #: The author's own heading of a field, when it is not the form's (``Why`` for the problem).
+    headings: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def description(self) -> str:
         """The idea's markdown description: each non-empty field under its own heading."""
         parts = [self.preamble] if self.preamble else []
+        own = dict(self.headings)
         for name, heading in FIELDS.items():
             text = getattr(self, name)
             if text:
-                parts.append(f"### {heading}\n\n{text}")
+                parts.append(f"### {own.get(name, heading)}\n\n{text}")
         parts.extend(f"### {heading}\n\n{text}" for heading, text in self.other if text)
         return "\n\n".join(parts)
 
@@ -90,13 +109,13 @@ def parse(body: str | None) -> Form:
     sections: list[tuple[str | None, str, list[str]]] = []  # (field, heading, lines)
     for heading_line, heading, lines in raw:
         field = classify(heading)
-        if _only_checkboxes(lines):
-            field = "searched"  # the form's checkbox, whatever its heading now says
+        if field is None and _only_checkboxes(lines) and not _checkboxes_in(sections):
+            field = "searched"  # the form's checkbox section, whatever its heading now says
         # A heading that means nothing to us, inside a field we know, is the
         # author's own markdown (say "### Option A" in the solution): keep it
-        # there, unless it is plainly a form field of its own (empty, boxes).
+        # there, unless it is plainly a form field of its own (empty).
         own = field is not None or _value("\n".join(lines)) == ""
-        if own or not sections or sections[-1][0] is None:
+        if own or not sections or sections[-1][0] in (None, "searched"):
             sections.append((field, heading, list(lines)))
         else:
             sections[-1][2].extend([heading_line, *lines])
@@ -104,13 +123,19 @@ def parse(body: str | None) -> Form:
     values: dict[str, list[str]] = {name: [] for name in FIELDS}
     searched: bool | None = None
     other: list[tuple[str, str]] = []
-    for field, heading, lines in sections:
+    headings: dict[str, str] = {}
+    for name, heading, lines in sections:
         value = _value("\n".join(lines))
-        if field == "searched":
+        if name in FIELDS and value and not set(_words(heading).split()) <= _LABEL_WORDS[name]:
+            headings.setdefault(name, heading)
+        if name == "searched":
             searched = _checked(lines) if searched is None else (searched or _checked(lines))
-        elif field in values:
+            rest = _value("\n".join(line for line in lines if not _CHECKBOX_RE.match(line)))
+            if rest:  # "Additional context" typed after the box: the author's words
+                other.append((heading, rest))
+        elif name in values:
             if value:
-                values[field].append(value)
+                values[name].append(value)
         elif value:
             other.append((heading, value))
     return Form(
@@ -120,16 +145,44 @@ def parse(body: str | None) -> Form:
         searched=searched,
         preamble=_value("\n".join(preamble)),
         other=tuple(other),
+        headings=tuple(headings.items()),
     )
 
 
+def _words(heading: str) -> str:
+    """A heading's words, folded, without punctuation."""
+    return " ".join(re.sub(r"[^\w\s]", " ", heading.casefold()).split())
+
+
 def _split(text: str) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
-    """The lines before the first heading, and ``(heading line, heading, lines)`` after each."""
+    """The lines before the first heading, and ``(heading line, heading, lines)`` after each.
+
+    Only headings at the form's level split: the shallowest level of a heading
+    that names a field (``###`` for GitHub's forms, ``####`` for some markdown
+    templates), or ``SECTION_LEVEL`` when none does.
+    """
+    lines = text.split("\n")
+    headings = _headings(lines)
+    named = [level for level, heading in headings.values() if classify(heading)]
+    level = min(named, default=SECTION_LEVEL)
     preamble: list[str] = []
     sections: list[tuple[str, str, list[str]]] = []
     current = preamble
+    for index, line in enumerate(lines):
+        found = headings.get(index)
+        if found is not None and found[0] <= level:
+            current = []
+            sections.append((line, found[1], current))
+        else:
+            current.append(line)
+    return preamble, sections
+
+
+def _headings(lines: list[str]) -> dict[int, tuple[int, str]]:
+    """The ATX headings outside fenced code: line index -> (level, text)."""
+    found: dict[int, tuple[int, str]] = {}
     fence = ""
-    for line in text.split("\n"):
+    for index, line in enumerate(lines):
         fence_match = _FENCE_RE.match(line)
         if fence_match:
             marker = fence_match.group(1)
@@ -137,57 +190,51 @@ def _split(text: str) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
                 fence = marker
             elif marker[0] == fence[0] and len(marker) >= len(fence):
                 fence = ""
-        heading = None if fence or fence_match else _HEADING_RE.match(line)
-        if heading:
-            current = []
-            sections.append((line, heading.group(2).strip(), current))
-        else:
-            current.append(line)
-    return preamble, sections
+            continue
+        if not fence and (heading := heading_text(line)) is not None:
+            found[index] = heading
+    return found
+
+
+def heading_text(line: str) -> tuple[int, str] | None:
+    """The level and text of an ATX heading, or ``None``.
+
+    CommonMark's rule, read by hand: up to 3 spaces, 1 to 6 ``#``, a space or
+    the end, then the text; a closing run of ``#`` counts only after a space,
+    so ``### Works with C#`` keeps its ``#``.
+    """
+    body = line.lstrip(" ")
+    if len(line) - len(body) > 3 or not body.startswith("#"):
+        return None
+    level = len(body) - len(body.lstrip("#"))
+    rest = body[level:]
+    if level > 6 or (rest and rest[0] not in " \t"):
+        return None
+    text = rest.strip(" \t")
+    closing = text.rstrip("#")
+    if not closing:
+        return level, ""
+    if closing != text and closing[-1] in " \t":
+        text = closing.rstrip(" \t")
+    return level, text
 
 
 def classify(heading: str) -> str | None:
     """The form field a heading stands for, or ``None``."""
-    words = " ".join(re.sub(r"[^\w\s]", " ", heading.casefold()).split())
-    for field, keys in _KEYWORDS:
+    words = _words(heading)
+    for name, keys in _KEYWORDS:
         if any(re.search(rf"\b{re.escape(key)}", words) for key in keys):
-            return field
+            return name
     return None
 
 
-def first_sentence(text: str, limit: int) -> str:
-    """The first sentence of some markdown, as one plain line of at most ``limit`` characters."""
-    for paragraph in re.split(r"\n\s*\n", text):
-        plain = _plain(paragraph)
-        if plain:
-            break
-    else:
-        return ""
-    match = re.search(r"(?<=[.!?])\s|(?<=[。！？])", plain)
-    sentence = plain[: match.start()].strip() if match else plain
-    return truncate(sentence, limit)
-
-
-def truncate(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters at a word boundary, ending in an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if text[limit - 1] != " " and space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:-") + "…"
-
-
 def _value(text: str) -> str:
-    text = text.strip("\n").rstrip()
-    text = _dedent_blank(text).strip()
-    return "" if text == NO_RESPONSE else text
-
-
-def _dedent_blank(text: str) -> str:
-    # Collapse runs of blank lines, which hand edits leave behind.
-    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text)
+    """A field's text, as typed: blank lines around it dropped, its own indentation kept."""
+    lines = _BLANK_RUN_RE.sub("\n\n", text).split("\n")  # hand edits leave blank runs
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    text = "\n".join(lines).rstrip()
+    return "" if text.strip() == NO_RESPONSE else text
 
 
 def _only_checkboxes(lines: list[str]) -> bool:
@@ -195,18 +242,9 @@ def _only_checkboxes(lines: list[str]) -> bool:
     return bool(filled) and all(_CHECKBOX_RE.match(line) for line in filled)
 
 
+def _checkboxes_in(sections: list[tuple[str | None, str, list[str]]]) -> bool:
+    return any(field == "searched" for field, _heading, _lines in sections)
+
+
 def _checked(lines: list[str]) -> bool:
     return any((m := _CHECKBOX_RE.match(line)) and m.group(1) in "xX" for line in lines)
-
-
-def _plain(markdown: str) -> str:
-    lines = []
-    for line in markdown.split("\n"):
-        line = re.sub(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)", "", line)
-        if _FENCE_RE.match(line):
-            continue
-        lines.append(line)
-    text = " ".join(" ".join(lines).split())
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links and images: their text
-    text = re.sub(r"(\*\*|__|`)", "", text)
-    return unicodedata.normalize("NFC", text).strip()

@@ -10,8 +10,9 @@ Issue text is untrusted.  It reaches the file only through a YAML emitter, and
 the text is loaded back and compared before it is written, so no title or body
 can add a key, end a block early or smuggle in a tag.  The comment carries a
 hidden marker (``<!-- ideaboard:similar -->``), and the comments are read
-before posting, so running intake again never posts twice.  Only a marker in
-a comment by a bot or a maintainer counts (``markers.by_the_board``): anyone
+before posting, so running intake again never posts twice.  Titles in the
+comment are escaped for GitHub's markdown (``sanitize.comment_link``).  Only a
+marker in a comment by a bot or a maintainer counts (``markers.by_the_board``): anyone
 can comment on the issue, and a marker planted by the proposer or a passer-by
 must not silence the similar-ideas comment.
 """
@@ -28,15 +29,17 @@ from typing import Any
 import yaml as pyyaml
 
 from generator import i18n
+from generator.authoring import board_slugs, idea_files, new_idea_path, new_idea_text, unique_slug
 from generator.config import Settings
 from generator.errors import IdeaboardError
 from generator.i18n import N_, _
 from generator.loop import form
-from generator.loop.comments import idea_url, md_link
+from generator.loop.comments import idea_url
 from generator.loop.markers import marker, post_once
 from generator.loop.similar import similar_ideas
 from generator.model import Idea, Issue
 from generator.model import statuses as st
+from generator.sanitize import comment_link, truncate
 
 #: The marker that says "intake has already commented on this issue".
 MARKER = marker("similar")
@@ -49,12 +52,13 @@ DESCRIPTION_MAX = 20000
 #: The note of the first history entry of an idea that came in through intake.
 FIRST_NOTE = N_("Proposed on GitHub. Vote for it with a 👍 on the issue.")
 
-# "[Idea]: Dark mode", "Idea: dark mode", "[feature request] dark mode"
+# "[Idea]: Dark mode", "[Idea] - Dark mode", "Idea: dark mode", "[feature request] dark mode".
+# The title has single spaces by then, so each " ?" is one optional space.
 _PREFIX_RE = re.compile(
-    r"^\s*(?:\[\s*(?:idea|feature(?:\s+request)?|proposal)\s*\]|(?:idea|proposal)\s*:)\s*:?\s*",
+    r"\A(?:\[ ?(?:idea|feature(?: request)?|proposal) ?\]|(?:idea|proposal) ?:) ?(?:[:\-–—|] ?)?",
     re.IGNORECASE,
 )
-_ISSUE_KEY_RE = re.compile(r"^issue\s*:\s*['\"]?(\d+)", re.MULTILINE)
+_ISSUE_KEY_RE = re.compile(r"^issue[ \t]{0,10}:[ \t]{0,10}['\"]?(\d{1,10})", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,9 @@ def taken(settings: Settings) -> tuple[set[str], set[int]]:
     Read from the raw files rather than from the loaded ideas: a file that
     does not validate still names its issue, and must not get a twin.
     """
-    slugs: set[str] = set()
+    slugs = board_slugs(settings)
     numbers: set[int] = set()
-    for path in sorted(settings.ideas_dir.glob("*.yaml")):
-        slugs.add(path.stem)
+    for path in idea_files(settings) if settings.ideas_dir.is_dir() else ():
         try:
             text = path.read_text(encoding="utf-8", errors="replace")[: settings.max_file_size]
         except OSError:
@@ -106,51 +109,54 @@ def plan(
     *,
     slugs: set[str],
     numbers: set[int],
+    skipped: list[tuple[int, str]] | None = None,
 ) -> list[Proposal]:
     """The proposals for the ``issues`` not on the board yet, oldest issue first.
 
     Their titles, first notes and comments are in the board language.
+
+    An issue whose file cannot be made is left out, and added to ``skipped``
+    with the reason: one issue never stops the others.
     """
-    with i18n.using(settings.language):
-        return _plan(issues, ideas, settings, slugs=slugs, numbers=numbers)
-
-
-def _plan(
-    issues: Iterable[Issue],
-    ideas: Sequence[Idea],
-    settings: Settings,
-    *,
-    slugs: set[str],
-    numbers: set[int],
-) -> list[Proposal]:
-    from generator.authoring.slug import (
-        unique_slug,  # the foundation's slugs: readable, for any script
-    )
-
     board = [i for i in ideas if not i.hidden and settings.statuses.get(i.status) != st.DUPLICATE]
     slugs = set(slugs)
     proposals = []
     for issue in sorted(issues, key=lambda i: i.number):
         if not wanted(issue, settings, numbers):
             continue
-        fields = form.parse(issue.body)
-        title = clean_title(issue.title, fields, issue.number)
-        slug = unique_slug(title, slugs)
-        slugs.add(slug)
-        found = similar_ideas(title, _form_text(fields), board)
-        path = f"{_rel_dir(settings)}/{slug}.yaml"
-        proposals.append(
-            Proposal(
-                number=issue.number,
-                slug=slug,
-                path=path,
-                title=title,
-                text=idea_text(issue, title, fields, settings),
-                comment=comment(found, settings),
-                similar=tuple(idea.slug for idea, _score in found),
-            )
-        )
+        try:
+            proposal = _propose(issue, board, settings, slugs)
+        except IdeaboardError as exc:
+            if skipped is None:
+                raise
+            skipped.append((issue.number, str(exc)))
+            continue
+        slugs.add(proposal.slug)
+        proposals.append(proposal)
     return proposals
+
+
+def _propose(issue: Issue, board: list[Idea], settings: Settings, slugs: set[str]) -> Proposal:
+    with i18n.using(settings.language):
+        return _proposal(issue, board, settings, slugs)
+
+
+def _proposal(issue: Issue, board: list[Idea], settings: Settings, slugs: set[str]) -> Proposal:
+    fields = form.parse(issue.body)
+    title = clean_title(issue.title, fields, issue.number)
+    slug = unique_slug(title, slugs)
+    found = similar_ideas(title, _form_text(fields), board)
+    created = issue.created_at.astimezone(dt.UTC).date()
+    path = new_idea_path(settings, slug, created)
+    return Proposal(
+        number=issue.number,
+        slug=slug,
+        path=_rel(settings, path),
+        title=title,
+        text=idea_text(issue, title, fields, settings),
+        comment=comment(found, settings),
+        similar=tuple(idea.slug for idea, _score in found),
+    )
 
 
 def clean_title(raw: str, fields: form.Form, number: int) -> str:
@@ -159,13 +165,11 @@ def clean_title(raw: str, fields: form.Form, number: int) -> str:
     title = _PREFIX_RE.sub("", title).strip()
     if not title:
         title = fields.summary("", TITLE_MAX)
-    return form.truncate(title, TITLE_MAX) or _("Idea from issue #%(number)s") % {"number": number}
+    return truncate(title, TITLE_MAX) or _("Idea from issue #%(number)s") % {"number": number}
 
 
 def idea_text(issue: Issue, title: str, fields: form.Form, settings: Settings) -> str:
     """The new idea file, written by a YAML emitter and checked by loading it back."""
-    from generator.authoring import new_idea_text  # the foundation's file layout
-
     created = issue.created_at.astimezone(dt.UTC).date()
     summary = fields.summary(title, SUMMARY_MAX) or title
     description = _cap(fields.description(), issue.number)
@@ -212,7 +216,7 @@ def comment(found: Sequence[tuple[Idea, float]], settings: Settings) -> str:
                 "",
             ]
         for idea, _score in found:
-            link = md_link(idea.title, idea_url(settings, idea.slug))
+            link = comment_link(idea.title, idea_url(settings, idea.slug))
             status = i18n.status_title(idea.status, settings.status_titles)
             extra = ", ".join(
                 part for part in (f"#{idea.issue}" if idea.issue else "", status) if part
@@ -273,11 +277,11 @@ def _reads_back(text: str, expected: Mapping[str, Any], description: str) -> boo
     return got == description and all(loaded.get(k) == v for k, v in expected.items())
 
 
-def _rel_dir(settings: Settings) -> str:
+def _rel(settings: Settings, path: Path) -> str:
     try:
-        return settings.ideas_dir.relative_to(settings.root).as_posix()
+        return path.relative_to(settings.root).as_posix()
     except ValueError:
-        return settings.ideas_dir.as_posix()
+        return path.as_posix()
 
 
 __all__ = [

@@ -77,3 +77,11 @@ def test_every_slug_is_valid(title: str) -> None:
     slug = slugify(title)
     assert SLUG_RE.match(slug)
     assert len(slug) <= MAX_LENGTH
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [("CON", "con-idea"), ("nul", "nul-idea"), ("Com1", "com1-idea"), ("Index", "index-idea")],
+)
+def test_titles_that_name_a_device_or_a_page_get_a_suffix(title: str, slug: str) -> None:
+    assert slugify(title) == slug

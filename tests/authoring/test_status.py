@@ -123,7 +123,7 @@ def test_notes_with_yaml_syntax_stay_text(board):
         run(board, "light-mode", "planned", "--note", note, "--date", "2026-03-01").exit_code == 0
     )
     from generator.config import load_settings
-    from generator.load.reader import load_board
+    from generator.load import load_board
 
     ideas, problems = load_board(load_settings(board / "mkdocs.yml"))
     assert problems == ()
@@ -181,9 +181,17 @@ def test_release_only_for_a_completed_status(board):
 
 def test_unknown_status(board):
     assert refused(board, "dark-mode", "wip", "--note", "x") == (
-        f"Error: status: expected one of: {list(DEFAULT_STATUSES)} but received: 'wip'\n"
+        "Error: status: expected one of the configured statuses: "
+        f"{list(DEFAULT_STATUSES)} but received: 'wip'\n"
     )
     assert read(board) == DARK
+
+
+def test_a_status_typo_on_the_command_line_gets_a_suggestion(board):
+    assert refused(board, "dark-mode", "Planed", "--note", "x") == (
+        "Error: status: expected one of the configured statuses: "
+        f"{list(DEFAULT_STATUSES)} but received: 'Planed'; did you mean 'planned'?\n"
+    )
 
 
 def test_unknown_slug(board):
@@ -269,3 +277,21 @@ def test_comments_below_the_last_entry_stay_below_the_new_one():
         "# more to come\n",
         "  - date: 2026-03-01\n    status: planned\n    note: Go.\n# more to come\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-02-30", "2026-02-30: that day does not exist (February 2026 has 28 days)"),
+        ("2026-13-01", "2026-13-01: there is no month 13; months go from 01 to 12"),
+        (
+            "30.02.2026",
+            "expected a date as YYYY-MM-DD, such as 2026-03-01, but received: '30.02.2026'",
+        ),
+    ],
+)
+def test_a_date_that_does_not_exist_is_told_apart_from_a_bad_format(board, value, message):
+    result = run(board, "dark-mode", "planned", "-m", "x", "--date", value)
+    assert result.exit_code == 2
+    assert result.output.endswith(f"Error: Invalid value for '--date': {message}\n")
+    assert read(board) == DARK

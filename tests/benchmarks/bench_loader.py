@@ -37,8 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from generator.config import default_settings  # noqa: E402
-from generator.load.reader import list_files, read_document  # noqa: E402
-from generator.load.validate import load_tree  # noqa: E402
+from generator.load import list_files, load_tree, read_document  # noqa: E402
 from tests.builders import IDEA  # noqa: E402
 from tests.helpers import best  # noqa: E402
 

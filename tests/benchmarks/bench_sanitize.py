@@ -12,7 +12,7 @@ Three measurements, wall time with ``time.perf_counter``, best of ``--repeat``:
    nh3) or ``plain`` (the escaped-paragraphs fallback for pathological text);
 3. inputs crafted to sit just under the fallback's thresholds: for each repeated
    unit (``*``, ``[``, ``> ``, ...), the longest repetition that still goes through
-   Python-Markdown, found by bisection with ``sanitize._is_pathological``.
+   Python-Markdown, found by bisection with ``sanitize.overrun``.
 
 Prints Markdown tables.
 """
@@ -32,7 +32,10 @@ sys.path.insert(0, str(ROOT))
 from generator import sanitize  # noqa: E402
 
 DESCRIPTION = "Dark mode for the **editor**.\n\n- follows the system\n- [mockup](https://e.x/m)\n"
-UNITS = ("*", "x*", "_a", "> ", "`", "<", "[", "[a](", "![x](", "- [")
+UNITS = (
+    "*", "x*", "_a", "> ", "`", "<", "[", "[a](", "![x](", "- [",
+    "+ ", "1. ", "*a ", "a\n=\n", "# a\n", "---\n",
+)  # fmt: skip
 
 
 def best(fn, repeat: int) -> float:
@@ -45,20 +48,17 @@ def best(fn, repeat: int) -> float:
 
 
 def path_taken(source: str) -> str:
-    source = sanitize.clean(source).replace("\r\n", "\n").replace("\r", "\n")
-    if len(source) > sanitize.MAX_MARKDOWN:
-        source = source[: sanitize.MAX_MARKDOWN] + "\n\n(cut)"
-    return "plain" if sanitize._is_pathological(source) else "markdown"
+    return "plain" if sanitize.overrun(sanitize.normalized(source)) else "markdown"
 
 
 def just_under(unit: str) -> str:
     """The longest ``unit * n`` (within MAX_MARKDOWN) that is not pathological."""
     low, high = 1, sanitize.MAX_MARKDOWN // len(unit)
-    if not sanitize._is_pathological(unit * high):
+    if sanitize.overrun(unit * high) is None:
         return unit * high
     while high - low > 1:
         middle = (low + high) // 2
-        if sanitize._is_pathological(unit * middle):
+        if sanitize.overrun(unit * middle) is not None:
             high = middle
         else:
             low = middle

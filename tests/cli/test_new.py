@@ -134,3 +134,26 @@ def test_the_schema_line_points_at_the_site(board: Path) -> None:
             "# yaml-language-server: $schema=https://ideas.example.com/schema/idea.schema.json\n"
         )
     )
+
+
+def test_new_writes_into_the_year_folder_and_keeps_slugs_unique_across_folders(
+    board: Path,
+) -> None:
+    (board / "mkdocs.yml").write_text(
+        "site_name: Ideas\nplugins:\n  - ideaboard:\n      layout: year\n"
+    )
+    (board / "ideas" / "2020").mkdir(parents=True)
+    (board / "ideas" / "2020" / "dark-mode.yaml").write_text("title: old\n")
+    year = dt.date.today().year
+    _new(board, f"ideas/{year}/dark-mode-2.yaml", "Dark mode")
+    assert _run("new", "Index").output == f"ideas/{year}/index-idea.yaml\n"
+
+
+def test_a_tag_that_would_take_the_tag_index_page(board: Path) -> None:
+    (board / "mkdocs.yml").write_text("site_name: Ideas\nplugins:\n  - ideaboard\n")
+    result = _run("new", "Dark mode", "--tag", "index")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "Error: Invalid value for '--tag': expected a tag free for a page but received "
+        "'index' is the name of a page or folder the board generates\n"
+    )

@@ -268,3 +268,43 @@ def test_a_lone_surrogate_from_github_does_not_break_sync(tmp_path):
 
     issue = load(tmp_path / "ideas" / "snapshot.json").issues[12]
     assert (issue.title, issue.body) == ("lone \ufffd surrogate", "body \ufffd")
+
+
+# --- issue 12: markdown that crashed or stalled the build ------------------------------------
+
+RENDER_ATTACKS = {
+    "plus-lists": "+ " * 600,
+    "ordered-lists": "1. " * 500,
+    "setext": "a\n=\n" * 4_000,
+    "quotes": "> " * 2_000 + "x",
+}
+
+
+def test_markdown_that_crashed_the_build_is_shown_as_text_and_validate_names_it(tmp_path):
+    (tmp_path / "ideas").mkdir()
+    for slug, text in RENDER_ATTACKS.items():
+        data = {**GOOD, "title": slug, "description": text}
+        data["history"] = [{"date": "2026-01-05", "status": "proposed", "note": text[:4_000]}]
+        (tmp_path / "ideas" / f"{slug}.yaml").write_text(_yaml(data), encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "site_name": "S",
+                "site_url": "https://example.org/",
+                "docs_dir": str(ROOT / "site_theme" / "pages"),
+                "theme": {"name": "material", "custom_dir": str(ROOT / "site_theme" / "overrides")},
+                "plugins": [{"ideaboard": {}}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = run(config, "validate")
+    assert result.returncode == 1
+    named = sorted({line.split(":")[0] for line in result.stdout.splitlines() if "ideas/" in line})
+    assert named == [f"ideas/{slug}.yaml" for slug in sorted(RENDER_ATTACKS)]
+    assert "description: expected markdown the site can render in a moment" in result.stdout
+    assert "history.0.note: expected markdown the site can render in a moment" in result.stdout
+    site = build_site(config, tmp_path / "site")
+    page = (site / "ideas" / "plus-lists" / "index.html").read_text(encoding="utf-8")
+    assert "<p>&#43; &#43; &#43;" in page or "<p>+ + +" in page

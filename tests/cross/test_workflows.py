@@ -151,11 +151,15 @@ def test_publish_triggers_schedule_and_pages():
 def test_intake_runs_on_new_idea_issues_and_passes_the_number_through_env():
     data = _load(WORKFLOWS / "intake.yml")
     assert data["on"]["issues"]["types"] == ["opened", "labeled"]
+    assert set(data["on"]["workflow_dispatch"]["inputs"]) == {"issue", "rewrite"}
     job = data["jobs"]["intake"]
-    assert "'idea'" in job["if"]
-    step = next(s for s in job["steps"] if "ideaboard intake" in s.get("run", ""))
-    assert step["run"] == 'ideaboard intake --issue "$ISSUE_NUMBER"'
-    assert step["env"]["ISSUE_NUMBER"] == "${{ github.event.issue.number }}"
+    assert "github.event.label.name == 'idea'" in job["if"]
+    step = next(s for s in job["steps"] if s.get("id") == "intake")
+    assert 'ideaboard intake --issue "$ISSUE_NUMBER" --source-file "$SOURCE_FILE"' in step["run"]
+    assert step["env"]["ISSUE_NUMBER"] == "${{ github.event.issue.number || inputs.issue }}"
+    # Only the explicit rewrite may force; see tests/cross/test_workflow_intake.py.
+    forced = [line.strip() for line in step["run"].splitlines() if "--force" in line]
+    assert forced == ['remote_git push --quiet --force "$remote" "HEAD:refs/heads/$branch"']
 
 
 def test_feedback_runs_after_pushes_that_change_ideas():

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import default_settings
-from generator.load.reader import Document, list_files, parse_text, read_document
-from generator.load.validate import load_tree
+from generator.load import Document, list_files, load_tree, parse_text, read_document
 from tests.builders import IDEA
 
 

@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 
 from generator.authoring.idea_file import new_idea_text
 from generator.cli import main
-from generator.load.reader import iso_dates
+from generator.load import iso_dates
 from generator.load.schema import (
     SCHEMA_PATH,
     known_fields,

@@ -14,8 +14,7 @@ import pytest
 
 from generator.config import default_settings, load_settings
 from generator.errors import Problem
-from generator.load.reader import load_board
-from generator.load.validate import MAX_PROBLEMS_PER_FILE, load_tree, validate_tree
+from generator.load import MAX_PROBLEMS_PER_FILE, load_board, load_tree, validate_tree
 from tests.paths import DATA, ROOT
 
 RULES_BOARD = DATA / "boards" / "rules"
@@ -248,19 +247,22 @@ def test_title_of_10000_characters(tmp_path: Path) -> None:
 
 def test_10000_tags(tmp_path: Path) -> None:
     text = IDEA + "tags:\n" + "".join(f"  - tag-{i}\n" for i in range(10_000))
-    assert _problems(tmp_path, {"tags.yaml": text}) == [
-        "ideas/tags.yaml:6:3: tags: expected at most 20 items but received 10,000"
+    assert _problems(tmp_path, {"many-tags.yaml": text}) == [
+        "ideas/many-tags.yaml:6:3: tags: expected at most 20 items but received 10,000"
     ]
 
 
 def test_10000_bad_tags_are_capped(tmp_path: Path) -> None:
     text = IDEA + "tags:\n" + "".join(f"  - Tag {i}\n" for i in range(10_000))
-    problems = _problems(tmp_path, {"tags.yaml": text})
+    problems = _problems(tmp_path, {"bad-tags.yaml": text})
     assert len(problems) == MAX_PROBLEMS_PER_FILE + 1
-    assert problems[0] == "ideas/tags.yaml:0:0: 9,981 more problems like these are not listed"
-    assert problems[1] == "ideas/tags.yaml:6:3: tags: expected at most 20 items but received 10,000"
+    assert problems[0] == "ideas/bad-tags.yaml:0:0: 9,981 more problems like these are not listed"
+    assert (
+        problems[1]
+        == "ideas/bad-tags.yaml:6:3: tags: expected at most 20 items but received 10,000"
+    )
     assert problems[2] == (
-        "ideas/tags.yaml:6:5: tags.0: expected a slug of lowercase letters, digits and "
+        "ideas/bad-tags.yaml:6:5: tags.0: expected a slug of lowercase letters, digits and "
         "hyphens, such as 'dark-mode' but received: 'Tag 0'"
     )
 
@@ -416,7 +418,7 @@ def test_the_sample_board_validates() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("issue: 0", "5:8: issue: expected a whole number of at least 1 but received: 0"),
+        ("issue: 0", "5:8: issue: expected a whole number from 1 to 2147483647 but received: 0"),
         ("issue: true", "5:8: issue: expected a whole number but received a boolean: true"),
         ("issue: 1.5", "5:8: issue: expected a whole number but received a number: 1.5"),
         ("owner:", "5:7: owner: expected text but received nothing (an empty value)"),

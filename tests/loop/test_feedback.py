@@ -146,7 +146,7 @@ def test_shipped_comments_then_closes_as_completed():
     ]
     assert actions[-2].body == (
         "<!-- ideaboard:status slug=dark-mode status=shipped date=2026-04-01 -->\n"
-        "This idea has **shipped** in 3.3. Release notes: <https://ex.org/3.3>\n\n"
+        "This idea has **shipped** in 3\\.3. Release notes: <https://ex.org/3.3>\n\n"
         "> In 3.3.\n\n"
         "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)\n"
     )
@@ -476,7 +476,7 @@ def test_each_status_transition_through_the_journal(board):
     shipped = step("shipped", "In 3.3.", "2026-05-01", "--release", "3.3")
     assert [w[:2] for w in shipped[-2:]] == [("POST", f"{issue}/comments"), ("PATCH", issue)]
     assert shipped[-1][2] == {"state": "closed", "state_reason": "completed"}
-    assert "This idea has **shipped** in 3.3." in _comment(fake)
+    assert "This idea has **shipped** in 3\\.3." in _comment(fake)
     assert (fake.issue(12).state, fake.issue(12).state_reason) == ("closed", "completed")
 
     back = step("planned", "A regression: back to work.", "2026-05-02")

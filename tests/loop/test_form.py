@@ -116,8 +116,13 @@ def test_renamed_headings(heading, field):
 
 
 def test_renamed_sections_and_other_levels():
-    body = "## Problem:\n\nA\n\n#### Describe the solution you'd like ####\n\nB\n"
+    body = "#### Problem:\n\nA\n\n#### Describe the solution you'd like ####\n\nB\n"
     assert parse(body) == Form(problem="A", solution="B")
+
+
+def test_a_heading_deeper_than_the_forms_stays_in_its_field():
+    body = "## Problem:\n\nA\n\n#### Describe the solution you'd like ####\n\nB\n"
+    assert parse(body) == Form(problem="A\n\n#### Describe the solution you'd like ####\n\nB")
 
 
 def test_missing_sections():
@@ -207,12 +212,6 @@ def test_summary_falls_back_through_the_fields():
 
 def test_summary_of_cjk_text_stops_at_the_full_stop():
     assert form.first_sentence("深色模式。晚上太亮了。", 300) == "深色模式。"
-
-
-def test_truncate_cuts_at_a_word():
-    assert form.truncate("one two three four", 12) == "one two…"
-    assert form.truncate("short", 12) == "short"
-    assert len(form.truncate("x" * 500, 300)) == 300
 
 
 def test_unicode_line_breaks_and_stray_characters_are_normalised():

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.config import default_settings, load_settings
-from generator.load.reader import load_board
+from generator.load import load_board
 from generator.loop import intake
 from generator.model.snapshot import Issue, Snapshot
 from generator.sync import store as snapshot
@@ -286,19 +286,7 @@ def test_from_the_snapshot_offline(tmp_path):
         "site_name: T\nplugins:\n  - ideaboard:\n      repo: lumen-notes/lumen\n", encoding="utf-8"
     )
     (tmp_path / "ideas").mkdir()
-    issue = Issue(
-        number=5,
-        title="Dark mode",
-        url="https://github.com/lumen-notes/lumen/issues/5",
-        state="open",
-        created_at=AT,
-        updated_at=AT,
-        body="### The problem\n\nToo bright.",
-        labels=("Idea",),
-    )
-    snapshot.save(
-        tmp_path / "ideas" / "snapshot.json", Snapshot("lumen-notes/lumen", AT, {5: issue})
-    )
+    _snapshot_with_issue_5(tmp_path)
     result = cli(tmp_path / "mkdocs.yml", "intake", "--offline", "--no-comment")
     assert result.output == (
         "wrote ideas/dark-mode.yaml (from #5)\n1 new idea(s) written, 0 comment(s) posted.\n"
@@ -338,11 +326,45 @@ def test_without_a_token_intake_reads_the_snapshot(tmp_path):
         main, ["-f", str(tmp_path / "mkdocs.yml"), "intake", "--dry-run"], env={"GITHUB_TOKEN": ""}
     )
     assert result.output == "Nothing to do: every idea issue has a file.\n"
-    result = CliRunner().invoke(
-        main, ["-f", str(tmp_path / "mkdocs.yml"), "intake"], env={"GITHUB_TOKEN": ""}
+    _snapshot_with_issue_5(tmp_path)
+    for args, why in (([], "offline, set GITHUB_TOKEN to post them"), (["--offline"], "--offline")):
+        (tmp_path / "ideas" / "dark-mode.yaml").unlink(missing_ok=True)
+        result = CliRunner().invoke(
+            main, ["-f", str(tmp_path / "mkdocs.yml"), "intake", *args], env={"GITHUB_TOKEN": ""}
+        )
+        assert (result.exit_code, result.output) == (
+            0,
+            f"No comments posted ({why}).\n"
+            "wrote ideas/dark-mode.yaml (from #5)\n"
+            "1 new idea(s) written, 0 comment(s) posted.\n",
+        )
+
+
+def test_offline_with_a_token_still_reads_only_the_snapshot(tmp_path, fake_github):
+    config = make_board(tmp_path, fake_github, {})
+    fake_github.add_issue(6, "Not in the snapshot", created_at=AT)
+    _snapshot_with_issue_5(config.parent)
+    result = cli(config, "intake", "--offline")
+    assert result.output == (
+        "No comments posted (--offline).\n"
+        "wrote ideas/dark-mode.yaml (from #5)\n"
+        "1 new idea(s) written, 0 comment(s) posted.\n"
     )
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: no GitHub token: expected one in the environment")
+    assert fake_github.requests == 0
+
+
+def _snapshot_with_issue_5(root: Path) -> None:
+    issue = Issue(
+        number=5,
+        title="Dark mode",
+        url="https://github.com/lumen-notes/lumen/issues/5",
+        state="open",
+        created_at=AT,
+        updated_at=AT,
+        body="### The problem\n\nToo bright.",
+        labels=("Idea",),
+    )
+    snapshot.save(root / "ideas" / "snapshot.json", Snapshot("lumen-notes/lumen", AT, {5: issue}))
 
 
 # --- only the board's own marker counts (anyone can comment on the issue) ---------------
@@ -387,3 +409,59 @@ def test_a_marker_quoted_by_a_maintainer_is_not_the_boards_comment(board):
     fake.add_comment(40, "octo-owner", quoted, association="OWNER")
     assert cli(config, "intake").exit_code == 0
     assert [(m, p) for m, p, _ in fake.writes] == [WELCOME]
+
+
+def test_intake_writes_into_the_year_folder_and_sees_ideas_in_folders(tmp_path, fake_github):
+    config = make_board(tmp_path, fake_github, {}, layout="year")
+    (tmp_path / "ideas" / "2025").mkdir()
+    (tmp_path / "ideas" / "2025" / "pdf-export.yaml").write_text(PDF, encoding="utf-8")
+    add(fake_github, 9, "Export notes as PDF", "### The problem\n\nNo PDF.")
+    add(fake_github, 40, "[Idea] - Offline editing on mobile", FORM_BODY)
+    result = cli(config, "intake", "--no-comment")
+    assert result.output == (
+        "wrote ideas/2026/offline-editing-on-mobile.yaml (from #40)\n"
+        "1 new idea(s) written, 0 comment(s) posted.\n"
+    )
+
+
+def test_one_issue_that_cannot_be_made_into_a_file_does_not_stop_the_others(board, monkeypatch):
+    config, fake = board
+    add(fake, 40, "Offline editing", FORM_BODY)
+    add(fake, 41, "Dark mode", FORM_BODY)
+    real = intake.idea_text
+
+    def broken(issue, *args):
+        if issue.number == 40:
+            raise intake.IdeaboardError("issue #40: the idea file would not read back as written")
+        return real(issue, *args)
+
+    monkeypatch.setattr(intake, "idea_text", broken)
+    result = cli(config, "intake", "--no-comment")
+    assert result.output == (
+        "#40: skipped: issue #40: the idea file would not read back as written\n"
+        "wrote ideas/dark-mode.yaml (from #41)\n"
+        "1 new idea(s) written, 0 comment(s) posted.\n"
+    )
+
+
+def test_a_failed_comment_on_one_issue_does_not_stop_the_others(board):
+    config, fake = board
+    add(fake, 40, "Offline editing on mobile", FORM_BODY)
+    add(fake, 41, "Dark mode", FORM_BODY)
+    fake.fail_next("404", path="/issues/40/comments")
+    result = cli(config, "intake")
+    assert result.exit_code == 1
+    assert not (config.parent / "ideas" / "offline-editing-on-mobile.yaml").exists()
+    assert (config.parent / "ideas" / "dark-mode.yaml").exists()
+    gone = (
+        "GitHub has no repository 'lumen-notes/lumen' that this token can see (404): check "
+        "`repo` in mkdocs.yml plugins.ideaboard (and `api_url` for GitHub Enterprise Server), "
+        "and that the token in $GITHUB_TOKEN can read it."
+    )
+    assert result.output == (
+        f"#40: failed: {gone}\n"
+        "#41: commented: similar ideas: none\n"
+        "wrote ideas/dark-mode.yaml (from #41)\n"
+        "1 new idea(s) written, 1 comment(s) posted.\n"
+        f"Error: 1 of 2 new idea(s) failed; run intake again to retry them:\n#40: {gone}\n"
+    )

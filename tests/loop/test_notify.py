@@ -167,7 +167,7 @@ def test_every_human_voter_is_mentioned_exactly_once_and_nothing_else_is(voted):
         assert not [r for text in seen.texts for r in REFERENCE_RE.findall(text)]
         assert len(mentions_in(comment.body)) <= MENTIONS_PER_COMMENT
     news = fake.issue(12).comments[0].body
-    assert "\n> Shipped in 3.3, thanks @\u2060everyone and @\u2060octo-org/team!" in news
+    assert "\n> Shipped in 3.3, thanks @\u200beveryone and @\u200bocto-org/team!" in news
     again = _run(config, fake)
     assert again.summary() == "Nothing to do: every issue matches its idea."
 

@@ -1,0 +1,130 @@
+"""Load a whole board: find the files, read each safely, check it, then check across files.
+
+Two front doors: ``load_board(settings)`` for the build (the valid ideas and
+every problem), and ``check_path`` for ``ideaboard validate``, which also reports
+markdown over the renderer's budget: the build shows such a text as plain
+paragraphs rather than fail, so only ``validate`` can tell the author.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator.config import Settings
+from generator.errors import Problem
+from generator.load.folder import list_files
+from generator.load.reader import Document, read_document
+from generator.load.rules import check_board
+from generator.load.validate import check_document
+from generator.model import Idea
+from generator.sanitize import MAX_EMPHASIS, MAX_NESTING, normalized, overrun
+
+
+def load_board(settings: Settings) -> tuple[tuple[Idea, ...], tuple[Problem, ...]]:
+    """Load and validate every idea of the board in ``settings.ideas_dir``.
+
+    Returns the valid ideas sorted by slug and every problem found, sorted by
+    path, line and column; never raises on a bad file.  Paths in messages are
+    relative to the folder of ``mkdocs.yml`` (``ideas/x.yaml``).
+    """
+    return load_tree(settings.ideas_dir, settings, relative_to=settings.root)
+
+
+def validate_tree(path: Path, settings: Settings) -> tuple[Problem, ...]:
+    """Every problem in a folder of ideas, or in one idea file (checked against its folder).
+
+    Paths in messages are relative to the current directory when possible.
+    """
+    return check_path(path, settings)[1]
+
+
+def check_path(path: Path, settings: Settings) -> tuple[tuple[Idea, ...], tuple[Problem, ...]]:
+    """``load_tree`` for a folder or a single file; paths relative to the current directory."""
+    if path.is_dir():
+        return load_tree(path, settings, budgets=True)
+    # A file is checked against its whole board (slugs are unique across folders).
+    inside = path.resolve().is_relative_to(settings.ideas_dir)
+    ideas, problems = load_tree(
+        settings.ideas_dir if inside else path.parent, settings, budgets=True
+    )
+    shown = _display_for(None)(path)
+    return (
+        tuple(idea for idea in ideas if idea.path == shown),
+        tuple(p for p in problems if p.path == shown),
+    )
+
+
+def load_tree(
+    directory: Path,
+    settings: Settings,
+    relative_to: Path | None = None,
+    *,
+    budgets: bool = False,
+) -> tuple[tuple[Idea, ...], tuple[Problem, ...]]:
+    """Load and validate every ``*.yaml`` in ``directory``.
+
+    Returns the ideas without problems, sorted by slug, and every problem,
+    sorted by path, line and column.  Paths in messages are relative to
+    ``relative_to`` (default: the current directory) when the file is under it.
+    With ``budgets``, markdown over the renderer's budget is a problem too
+    (the idea is still loaded: the site shows that text as plain paragraphs).
+    """
+    display = _display_for(relative_to)
+    files, problems = list_files(directory, display)
+    docs = [read_document(path, display(path), settings.max_file_size) for path in files]
+    for doc in docs:
+        check_document(doc, settings)
+    check_board(docs, {path.stem for path in files})
+    ideas = []
+    for doc in docs:
+        problems.extend(doc.problems)
+        if not doc.problems and isinstance(doc.data, dict):
+            lines = {key: line for key, (line, _col) in doc.keys.items() if key}
+            ideas.append(Idea.from_mapping(doc.slug, doc.display, doc.data, lines))
+        if budgets and isinstance(doc.data, dict):
+            problems.extend(markdown_problems(doc, doc.data))
+    ideas.sort(key=lambda idea: idea.slug)
+    return tuple(ideas), tuple(sorted(set(problems)))
+
+
+def _display_for(relative_to: Path | None) -> Callable[[Path], str]:
+    base = os.path.abspath(relative_to or os.getcwd())
+
+    def display(path: Path) -> str:
+        full = os.path.abspath(path)
+        if full == base or full.startswith(base.rstrip(os.sep) + os.sep):
+            return Path(os.path.relpath(full, base)).as_posix()
+        return Path(full).as_posix()
+
+    return display
+
+
+def markdown_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
+    """The markdown fields of one file that the site would show as plain text, and why."""
+    fields: list[tuple[str, Any]] = [("description", data.get("description"))]
+    history = data.get("history")
+    for index, entry in enumerate(history if isinstance(history, list) else []):
+        if isinstance(entry, dict):
+            fields.append((f"history.{index}.note", entry.get("note")))
+    problems = []
+    for field, value in fields:
+        over = overrun(normalized(value)) if isinstance(value, str) else None
+        if over is None:
+            continue
+        line = doc.values.get(field, (1, 1))[0] + over.line - 1 + (field in doc.blocks)
+        problems.append(
+            Problem(
+                doc.display,
+                line,
+                1,
+                field,
+                f"expected markdown the site can render in a moment (at most {MAX_NESTING} "
+                f"nested lists or quotes, {MAX_EMPHASIS} open emphasis runs) but received "
+                f"{over.reason} (line {over.line} of the text); the site shows it as plain "
+                "text: flatten the nesting, or split the text into paragraphs",
+            )
+        )
+    return problems
