@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from github import Auth, Github  # the baseline; generator code never does this
 
-from generator.github.client import GitHubClient
+from generator.github import GitHubClient
 from generator.model.snapshot import Snapshot
 from tests.fakegithub import TOKEN, FakeGitHub, fake_settings
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import requests
 
-from generator.github.client import GitHubClient
+from generator.github import GitHubClient, queries
 from generator.model.snapshot import Snapshot
 from tests.fakegithub import FAULTS, TOKEN, FakeGitHub, fake_settings
 from tests.fakegithub.graphql_api import SCHEMA_PATH, check, schema, undeprecated
@@ -194,13 +194,13 @@ def test_github_s_schema_loads_and_only_twelve_deprecations_are_dropped():
 
 
 def test_the_sync_queries_are_valid_for_github():
-    from generator.github import client as github
-
+    listing = {"owner": "o", "name": "n", "label": "idea", "states": ["OPEN"]}
     for query, variables in [
-        (github.LIST_FULL, {"owner": "o", "name": "n", "label": "idea", "cursor": None}),
-        (github.LIST_CHEAP, {"owner": "o", "name": "n", "label": "idea", "cursor": "x"}),
-        (github.VOTERS, {"owner": "o", "name": "n", "number": 1, "cursor": "x"}),
-        (github.by_number_query([1, 2, 3]), {"owner": "o", "name": "n"}),
+        (queries.LIST_FULL, {**listing, "cursor": None}),
+        (queries.LIST_CHEAP, {**listing, "cursor": "x"}),
+        (queries.votes_query([(1, "x"), (2, 'y"')]), {"owner": "o", "name": "n"}),
+        (queries.by_number_query([1, 2, 3]), {"owner": "o", "name": "n"}),
+        (queries.by_number_query([1, 2, 3], cheap=True), {"owner": "o", "name": "n"}),
     ]:
         assert check(query, variables)[1] == []
 

@@ -32,6 +32,7 @@ from graphql import (
 from graphql.language import FieldNode, OperationDefinitionNode, visit
 from graphql.language.visitor import Visitor
 
+from tests.fakegithub.cost import MAX_NODES, cost
 from tests.fakegithub.state import REACTION_ENUM, REACTION_REST, Issue, Repo, iso
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "github" / "schema.graphql"
@@ -179,13 +180,13 @@ def connection(
     """A GitHub-style connection over ``items`` (cursor = position); ``wrap`` each node."""
     start = _index(after) + 1
     end = _index(before) if before is not None else len(items)
-    window = list(enumerate(items))[start:end]
     if first is not None:
-        window_out = window[:first]
+        span = range(start, min(end, start + first))
     elif last is not None:
-        window_out = window[-last:] if last else []
+        span = range(max(start, end - last), end) if last else range(0)
     else:
-        window_out = window
+        span = range(start, end)
+    window_out = [(i, items[i]) for i in span if 0 <= i < len(items)]
     if wrap is not None:
         window_out = [(i, wrap(item)) for i, item in window_out]
     begin = window_out[0][0] if window_out else start
@@ -301,14 +302,34 @@ _ORDER_KEYS = {
 }
 
 
+def _order_key(order_by: dict[str, str] | None) -> tuple[str, str]:
+    order = order_by or {"field": "CREATED_AT", "direction": "ASC"}
+    return order["field"], order.get("direction", "ASC")
+
+
 class GRepository:
-    def __init__(self, repo: Repo, web: str) -> None:
+    def __init__(self, fake: Any) -> None:
+        repo, web = fake.repo, fake.web_url
+        self.fake = fake
         self.repo = repo
         self.web = web
         self.nameWithOwner = repo.full_name
         self.name = repo.name
 
     def issues(self, info, labels=None, states=None, orderBy=None, filterBy=None, **args):
+        chosen = self.listing(tuple(labels or ()), tuple(states or ()), _order_key(orderBy))
+        return connection(chosen, wrap=lambda i: GIssue(i, self.repo, self.web), **args)
+
+    def listing(self, labels, states, order):
+        """The filtered, ordered issues, kept while the fake's data does not change."""
+        key = (self.fake.version, len(self.repo.issues), labels, states, order)
+        cache = self.fake.listings
+        if key not in cache:
+            cache.clear()
+            cache[key] = self._filter(labels, states, order)
+        return cache[key]
+
+    def _filter(self, labels, states, order):
         chosen = [i for i in self.repo.issues.values() if i.visible]
         if labels:  # GraphQL labels: any of them (REST: all of them)
             wanted = {name.lower() for name in labels}
@@ -316,9 +337,9 @@ class GRepository:
         if states:
             wanted_states = {s.lower() for s in states}
             chosen = [i for i in chosen if i.state in wanted_states]
-        order = orderBy or {"field": "CREATED_AT", "direction": "ASC"}
-        chosen.sort(key=_ORDER_KEYS[order["field"]], reverse=order.get("direction") == "DESC")
-        return connection(chosen, wrap=lambda i: GIssue(i, self.repo, self.web), **args)
+        field, direction = order
+        chosen.sort(key=_ORDER_KEYS[field], reverse=direction == "DESC")
+        return chosen
 
     def issue(self, info, number):
         found = self.repo.issues.get(number)
@@ -337,16 +358,16 @@ class Root:
         repo = self.fake.repo
         if (owner.lower(), name.lower()) != (repo.owner.lower(), repo.name.lower()):
             raise NotFound(f"Could not resolve to a Repository with the name '{owner}/{name}'.")
-        return GRepository(repo, self.fake.web_url)
+        return GRepository(self.fake)
 
     def rateLimit(self, info, dryRun=False):
         fake = self.fake
         return {
-            "limit": fake.rate_limit,
-            "remaining": fake.rate_remaining,
-            "used": fake.rate_limit - fake.rate_remaining,
-            "cost": 1,
-            "nodeCount": 0,
+            "limit": fake.graphql_limit,
+            "remaining": fake.graphql_remaining,
+            "used": fake.graphql_limit - fake.graphql_remaining,
+            "cost": fake.last_cost,
+            "nodeCount": fake.last_nodes,
             "resetAt": iso(fake.rate_reset_at),
         }
 
@@ -356,6 +377,21 @@ def run(fake: Any, query: str, variables: dict[str, Any]) -> tuple[dict[str, Any
     document, problems = check(query, variables or {})
     if problems:
         return {"errors": [_error(p) for p in problems]}, problems
+    points, nodes = cost(document, variables or {})
+    if nodes > MAX_NODES:
+        message = (
+            f"This query requests up to {nodes:,} possible nodes which exceeds the maximum "
+            f"limit of {MAX_NODES:,}."
+        )
+        return {"errors": [{**_error(message), "type": "MAX_NODE_LIMIT_EXCEEDED"}]}, [message]
+    if points > fake.graphql_remaining:
+        fake.graphql_remaining = 0
+        message = "API rate limit exceeded for user ID 1."
+        return {"errors": [{"type": "RATE_LIMITED", "message": message}]}, []
+    fake.graphql_remaining -= points
+    fake.points_spent += points
+    fake.costs.append(points)
+    fake.last_cost, fake.last_nodes = points, nodes
     result = execute(schema(), document, root_value=Root(fake), variable_values=variables or {})
     body: dict[str, Any] = {"data": result.data}
     recorded: list[str] = []
