@@ -24,46 +24,17 @@ issues, so popular issues cost the deepest one's page count, not the sum.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from dataclasses import replace
+from typing import Any
 
 from generator.errors import GitHubError
 from generator.github import nodes, queries
 from generator.github.budget import Budget, planned
+from generator.github.state import OutOfBudget, Progress, Run, checked
 from generator.github.transport import Transport
-from generator.model import Issue, Missing, RemoteIssue, Snapshot, Vote
-
-
-class Progress(Protocol):
-    """What ``fetch`` reports as it goes (see ``generator.sync.progress``)."""
-
-    def update(self, done: int, total: int, requests: int, rate_left: int | None) -> None: ...
-
-
-class OutOfBudget(Exception):
-    """The next query would spend past this run's budget."""
-
-
-@dataclass
-class Run:
-    """The state of one fetch as it goes."""
-
-    previous: Snapshot
-    numbers: set[int]
-    hot: set[int]
-    full: bool
-    now: dt.datetime
-    issues: dict[int, Issue] = field(default_factory=dict)
-    more_votes: dict[int, str] = field(default_factory=dict)  # number -> reactions cursor
-    stale: set[int] = field(default_factory=set)  # listed and changed: fetch in full
-    seen: set[int] = field(default_factory=set)
-    gone: list[int] = field(default_factory=list)  # asked for by number, not found
-    cursors: dict[str, str] = field(default_factory=dict)
-    expected: int | None = None  # GitHub's count of the issues listed
-    complete: bool = True
+from generator.model import Missing, RemoteIssue, Snapshot, Vote
 
 
 class Fetcher:
@@ -156,17 +127,21 @@ class Fetcher:
             run.cursors["open"] = end
 
     def _tier_hot(self, run: Run) -> None:
-        wanted = [n for n in run.hot - run.seen if queries.queryable(n)]
-        wanted.sort(key=lambda n: _checked(run.previous, n))
+        """``hot`` issues the open listing did not cover, by number, the longest unchecked first."""
+        wanted = [n for n in run.hot - run.seen if n in run.previous.issues]
+        wanted.sort(key=lambda n: checked(run.previous, n))
         for start in range(0, len(wanted), queries.PAGE):
             batch = wanted[start : start + queries.PAGE]
-            data = self.query(
-                queries.by_number_query(batch, cheap=True),
-                {},
-                queries.CHEAP_POINTS,
-                self.reserve(run),
-                allow_missing=True,
-            )
+            try:
+                data = self.query(
+                    queries.by_number_query(batch, cheap=True),
+                    {},
+                    queries.CHEAP_POINTS,
+                    self.reserve(run),
+                    allow_missing=True,
+                )
+            except OutOfBudget:
+                return  # the rest keep their last check time, and go first next run
             for number in batch:
                 node = data["repository"].get(f"i{number}")
                 if node is None or not nodes.same_repo(node.get("url", ""), self.settings.repo):
@@ -176,13 +151,18 @@ class Fetcher:
             self.report(run)
 
     def _tier_rotation(self, run: Run) -> None:
+        """Closed issues, from where the last run stopped: at least a ``rotation_hours`` share.
+
+        The points left after the other tiers go to the rotation too (up to one
+        whole round), so the oldest check is usually much younger than the goal.
+        """
         closed = sum(1 for i in run.previous.issues.values() if i.state == "closed")
-        pages = math.ceil(closed / queries.PAGE)
-        hours = self.settings.sync.rotation_hours
+        pages = math.ceil(closed / queries.PAGE) + 1
         since = run.previous.synced_at
-        interval = (run.now - since).total_seconds() / 3600 if since else 1.0
-        share = min(1.0, max(interval, 0.1) / hours)
-        quota = math.ceil(pages * share) + 1
+        hours = (run.now - since).total_seconds() / 3600 if since else 1.0
+        share = min(1.0, max(hours, 0.1) / self.settings.sync.rotation_hours)
+        spare = self.budget.left - self.reserve(run) - 2 if self.budget.known else 0
+        quota = min(pages, max(math.ceil(pages * share) + 1, spare))
         cursor = run.previous.cursors.get("closed")
         end = self._list(run, "closed", cursor, ["CLOSED"], cheap=True, pages=quota)
         if end is not None:
@@ -285,9 +265,9 @@ class Fetcher:
         finally:
             for number, voters in extra.items():
                 # An issue whose 👍 are not all in keeps its last check time.
-                checked = _checked(run.previous, number) if number in run.more_votes else run.now
+                when = checked(run.previous, number) if number in run.more_votes else run.now
                 run.issues[number] = replace(
-                    run.issues[number], voters=tuple(voters), checked_at=checked
+                    run.issues[number], voters=tuple(voters), checked_at=when
                 )
 
     def _missing(self, run: Run) -> dict[int, Missing]:
@@ -318,10 +298,3 @@ class Fetcher:
         done = len(run.seen) - len(run.stale)
         left = rate.remaining if rate else None
         self.progress.update(done, max(total, done), self.transport.requests, left)
-
-
-def _checked(previous: Snapshot, number: int) -> dt.datetime:
-    """When ``previous`` last checked issue ``number`` (never: the oldest time)."""
-    issue = previous.issues.get(number)
-    found = issue.checked_at if issue else None
-    return found or previous.synced_at or dt.datetime.min.replace(tzinfo=dt.UTC)

@@ -32,6 +32,7 @@ from graphql import (
 from graphql.language import FieldNode, OperationDefinitionNode, visit
 from graphql.language.visitor import Visitor
 
+from tests.fakegithub import executor
 from tests.fakegithub.cost import MAX_NODES, cost
 from tests.fakegithub.state import REACTION_ENUM, REACTION_REST, Issue, Repo, iso
 
@@ -194,7 +195,8 @@ def connection(
     return {
         "totalCount": len(items),
         "nodes": [item for _, item in window_out],
-        "edges": [{"cursor": _cursor(i), "node": item} for i, item in window_out],
+        # Built only when a query asks for edges (a resolver: most queries ask for nodes).
+        "edges": lambda *_a, **_k: [{"cursor": _cursor(i), "node": item} for i, item in window_out],
         "pageInfo": {
             "hasNextPage": stop < end,
             "hasPreviousPage": begin > 0,
@@ -290,8 +292,15 @@ def _reactors(people, info, **args):
     nodes = [_actor(r.user) or {"__typename": "User", "login": "ghost"} for r in people]
     result = connection(nodes, **args)
     by_node = {id(node): r for node, r in zip(nodes, people, strict=True)}
-    for edge in result["edges"]:
-        edge["reactedAt"] = iso(by_node[id(edge["node"])].created_at)
+    edges = result["edges"]
+
+    def dated(*_args, **_kw):
+        found = edges()
+        for edge in found:
+            edge["reactedAt"] = iso(by_node[id(edge["node"])].created_at)
+        return found
+
+    result["edges"] = dated
     return result
 
 
@@ -392,17 +401,22 @@ def run(fake: Any, query: str, variables: dict[str, Any]) -> tuple[dict[str, Any
     fake.points_spent += points
     fake.costs.append(points)
     fake.last_cost, fake.last_nodes = points, nodes
-    result = execute(schema(), document, root_value=Root(fake), variable_values=variables or {})
-    body: dict[str, Any] = {"data": result.data}
+    if fake.fast:
+        data, errors = executor.execute(document, Root(fake), variables or {}, NotFound)
+    else:
+        result = execute(schema(), document, root_value=Root(fake), variable_values=variables or {})
+        data = result.data
+        errors = [(e.message, e.path, e.locations, e.original_error) for e in result.errors or ()]
+    body: dict[str, Any] = {"data": data}
     recorded: list[str] = []
-    if result.errors:
+    if errors:
         body["errors"] = []
-        for err in result.errors:
-            shaped = _error(err.message, err.path, err.locations)
-            if isinstance(err.original_error, NotFound):
+        for message, path, locations, original in errors:
+            shaped = _error(message, path, locations)
+            if isinstance(original, NotFound):
                 shaped["type"] = "NOT_FOUND"
             else:
-                recorded.append(f"{err.message} at {err.path}")
+                recorded.append(f"{message} at {path}")
             body["errors"].append(shaped)
     return body, recorded
 

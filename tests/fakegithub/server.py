@@ -66,6 +66,7 @@ class FakeGitHub:
         token_login: str = "ideaboard-bot",
         token_user_type: str = "Bot",
         token_association: str = "NONE",
+        fast: bool = False,
     ) -> None:
         owner, name = repo.split("/")
         if token_association not in ASSOCIATIONS:
@@ -87,6 +88,8 @@ class FakeGitHub:
         self.points_spent = 0
         self.costs: list[int] = []  # the points of each GraphQL query, in order
         self.last_cost = self.last_nodes = 0
+        # For benchmarks: the lean executor (executor.py) and HTTP/1.1 keep-alive.
+        self.fast = fast
         self.version = 0  # bumped by every change, so cached listings are rebuilt
         self.listings: dict[Any, list[Issue]] = {}
         self.rate_reset_at = self.now + dt.timedelta(hours=1)
@@ -107,7 +110,8 @@ class FakeGitHub:
     # --- lifecycle -----------------------------------------------------------
 
     def start(self) -> FakeGitHub:
-        handler = type("Handler", (_Handler,), {"fake": self})
+        protocol = "HTTP/1.1" if self.fast else "HTTP/1.0"
+        handler = type("Handler", (_Handler,), {"fake": self, "protocol_version": protocol})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -379,7 +383,7 @@ class _Handler(BaseHTTPRequestHandler):
             fake.log.append((method, self.path))
             if path != "/graphql":
                 fake.rate_remaining = max(0, fake.rate_remaining - 1)
-            if method != "GET":
+            if method != "GET" and path != "/graphql":  # a REST write may change a listing
                 fake.version += 1
         template = "?"
         try:

@@ -352,9 +352,9 @@ def test_sync_if_configured_syncs_and_warns_on_failure(board, fake_github, monke
     assert outcome.synced
     assert outcome.ok
     assert outcome.snapshot.total_votes() == 3
-    assert lines[0].startswith((
+    assert lines[0].startswith(
         "Synced 2 issues from lumen-notes/lumen in 1 requests, 3 of 3000 points: 3 votes (+3)"
-    ))
+    )
     fake_github.fail_next("401")
 
     outcome = syncing.sync_if_configured(board, lines.append, client=client(board))
