@@ -94,7 +94,9 @@ class Fetcher:
     def reserve(self, run: Run) -> int:
         """Points to keep for the full data and 👍 pages of what has changed so far."""
         pending = len(run.stale) + len(run.numbers - run.seen)
-        return queries.by_number_points(pending) + math.ceil(len(run.more_votes) / 50) + 2
+        full_data = queries.by_number_points(pending) if pending else 0
+        # Two rounds of further 👍 per 100 issues waiting: most popular issues need few.
+        return full_data + math.ceil(len(run.more_votes) / 50)
 
     # --- listings -----------------------------------------------------------------
 
