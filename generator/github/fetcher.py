@@ -30,11 +30,11 @@ from dataclasses import replace
 from typing import Any
 
 from generator.errors import GitHubError
-from generator.github import nodes, queries
+from generator.github import nodes, queries, tiers
 from generator.github.budget import Budget, planned
-from generator.github.state import OutOfBudget, Progress, Run, checked
+from generator.github.state import OutOfBudget, Progress, Run
 from generator.github.transport import Transport
-from generator.model import Missing, RemoteIssue, Snapshot, Vote
+from generator.model import Issue, Missing, RemoteIssue, Snapshot, Vote
 
 
 class Fetcher:
@@ -92,11 +92,17 @@ class Fetcher:
         return data
 
     def reserve(self, run: Run) -> int:
-        """Points to keep for the full data and 👍 pages of what has changed so far."""
+        """Points to keep for the full data and 👍 pages of what has changed so far.
+
+        Further 👍 pages go in rounds of up to 100 issues, one point each, so
+        they need as many rounds as the deepest issue has pages left.
+        """
         pending = len(run.stale) + len(run.numbers - run.seen)
         full_data = queries.by_number_points(pending) if pending else 0
-        # Two rounds of further 👍 per 100 issues waiting: most popular issues need few.
-        return full_data + math.ceil(len(run.more_votes) / 50)
+        depth = max((_pages_left(run.issues[n]) for n in run.more_votes), default=0)
+        known = (run.previous.issues.get(n) for n in run.stale)
+        depth = max(depth, max((_pages_left(i, 1) for i in known if i), default=0))
+        return full_data + depth
 
     # --- listings -----------------------------------------------------------------
 
@@ -105,7 +111,7 @@ class Fetcher:
         cursor = run.previous.cursors.get("full")
         if cursor:
             run.issues.update(run.previous.issues)  # seen by the earlier runs of this sync
-        end = self._list(run, "full", cursor, queries.ALL_STATES, cheap=False)
+        end = self.list(run, "full", cursor, queries.ALL_STATES, cheap=False)
         if end is not None:
             run.cursors["full"] = end
 
@@ -114,63 +120,18 @@ class Fetcher:
         every = math.ceil(max(len(run.previous.issues), 1) / queries.PAGE)
         last = run.previous.rate_limit  # the limit this token reported last time
         if every + 10 <= planned(self.budget.setting, last.limit if last else None, None):
-            self._list(run, "all", None, queries.ALL_STATES, cheap=True)
+            self.list(run, "all", None, queries.ALL_STATES, cheap=True)
             for number in set(run.previous.issues) - run.seen:
                 if run.complete:
                     del run.issues[number]  # no longer an idea issue (or gone)
             return
-        self._tier_open(run)
-        self._tier_hot(run)
-        self._tier_rotation(run)
+        # Voter lists a budget or a fault cut short: fetch them again first.
+        run.stale.update(n for n, i in run.previous.issues.items() if len(i.voters) < i.thumbs_up)
+        tiers.open_issues(self, run)
+        tiers.hot_issues(self, run)
+        tiers.rotation(self, run)
 
-    def _tier_open(self, run: Run) -> None:
-        end = self._list(run, "open", run.previous.cursors.get("open"), ["OPEN"], cheap=True)
-        if end is not None:
-            run.cursors["open"] = end
-
-    def _tier_hot(self, run: Run) -> None:
-        """``hot`` issues the open listing did not cover, by number, the longest unchecked first."""
-        wanted = [n for n in run.hot - run.seen if n in run.previous.issues]
-        wanted.sort(key=lambda n: checked(run.previous, n))
-        for start in range(0, len(wanted), queries.PAGE):
-            batch = wanted[start : start + queries.PAGE]
-            try:
-                data = self.query(
-                    queries.by_number_query(batch, cheap=True),
-                    {},
-                    queries.CHEAP_POINTS,
-                    self.reserve(run),
-                    allow_missing=True,
-                )
-            except OutOfBudget:
-                return  # the rest keep their last check time, and go first next run
-            for number in batch:
-                node = data["repository"].get(f"i{number}")
-                if node is None or not nodes.same_repo(node.get("url", ""), self.settings.repo):
-                    run.stale.add(number)  # gone or moved: the full fetch says which
-                else:
-                    self._counted(run, node)
-            self.report(run)
-
-    def _tier_rotation(self, run: Run) -> None:
-        """Closed issues, from where the last run stopped: at least a ``rotation_hours`` share.
-
-        The points left after the other tiers go to the rotation too (up to one
-        whole round), so the oldest check is usually much younger than the goal.
-        """
-        closed = sum(1 for i in run.previous.issues.values() if i.state == "closed")
-        pages = math.ceil(closed / queries.PAGE) + 1
-        since = run.previous.synced_at
-        hours = (run.now - since).total_seconds() / 3600 if since else 1.0
-        share = min(1.0, max(hours, 0.1) / self.settings.sync.rotation_hours)
-        spare = self.budget.left - self.reserve(run) - 2 if self.budget.known else 0
-        quota = min(pages, max(math.ceil(pages * share) + 1, spare))
-        cursor = run.previous.cursors.get("closed")
-        end = self._list(run, "closed", cursor, ["CLOSED"], cheap=True, pages=quota)
-        if end is not None:
-            run.cursors["closed"] = end
-
-    def _list(self, run, tier, cursor, states, *, cheap, pages=None) -> str | None:
+    def list(self, run, tier, cursor, states, *, cheap, pages=None) -> str | None:
         """Page through a listing; the cursor to go on from, or None when it reached the end."""
         query = queries.LIST_CHEAP if cheap else queries.LIST_FULL
         cost = queries.CHEAP_POINTS if cheap else queries.FULL_POINTS
@@ -189,7 +150,7 @@ class Fetcher:
             for node in filter(None, connection["nodes"]):
                 listed += 1
                 if cheap:
-                    self._counted(run, node)
+                    self.counted(run, node)
                 else:
                     self._fetched(run, node)
             self.report(run)
@@ -204,7 +165,7 @@ class Fetcher:
             pages = None if pages is None else pages - 1
         return cursor
 
-    def _counted(self, run: Run, node: dict[str, Any]) -> None:
+    def counted(self, run: Run, node: dict[str, Any]) -> None:
         """A counts node: copy the unchanged issue as checked now, or mark it for full data."""
         number = int(node["number"])
         run.seen.add(number)
@@ -267,7 +228,8 @@ class Fetcher:
         finally:
             for number, voters in extra.items():
                 # An issue whose 👍 are not all in keeps its last check time.
-                when = checked(run.previous, number) if number in run.more_votes else run.now
+                kept = run.previous.issues.get(number)
+                when = (kept.checked_at if kept else None) if number in run.more_votes else run.now
                 run.issues[number] = replace(
                     run.issues[number], voters=tuple(voters), checked_at=when
                 )
@@ -300,3 +262,9 @@ class Fetcher:
         done = len(run.seen) - len(run.stale)
         left = rate.remaining if rate else None
         self.progress.update(done, max(total, done), self.transport.requests, left)
+
+
+def _pages_left(issue: Issue, fetched_pages: int = 0) -> int:
+    """Further 👍 pages ``issue`` still needs (``fetched_pages``: as if that many were in)."""
+    have = max(len(issue.voters), fetched_pages * queries.PAGE)
+    return max(0, math.ceil((issue.thumbs_up - have) / queries.PAGE))

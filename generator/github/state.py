@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
+from generator.config import Settings
+from generator.github.budget import Budget
 from generator.model import Issue, Snapshot
 
 
@@ -13,6 +15,30 @@ class Progress(Protocol):
     """What ``fetch`` reports as it goes (see ``generator.sync.progress``)."""
 
     def update(self, done: int, total: int, requests: int, rate_left: int | None) -> None: ...
+
+
+class Lister(Protocol):
+    """What the tiers need from the fetcher (``generator.github.fetcher.Fetcher``)."""
+
+    settings: Settings
+    budget: Budget
+
+    def list(
+        self,
+        run: Run,
+        tier: str,
+        cursor: str | None,
+        states: list[str],
+        *,
+        cheap: bool,
+        pages: int | None = None,
+    ) -> str | None: ...
+    def counted(self, run: Run, node: dict[str, Any]) -> None: ...
+    def query(
+        self, query: str, variables: dict[str, Any], cost: int, reserve: int = 0, **kw: Any
+    ) -> dict[str, Any]: ...
+    def reserve(self, run: Run) -> int: ...
+    def report(self, run: Run) -> None: ...
 
 
 class OutOfBudget(Exception):

@@ -69,7 +69,8 @@ def test_a_sync_never_spends_past_what_github_reports_remaining(fake_github, tmp
     snap = client.fetch(Snapshot.empty())
     assert client.budget.points == 10
     assert fake_github.points_spent <= 10
-    assert snap.partial and "full" in snap.cursors
+    assert snap.partial
+    assert "full" in snap.cursors
 
 
 # --- resumable full syncs -----------------------------------------------------------
@@ -160,7 +161,8 @@ def test_checked_at_is_kept_in_the_file_and_old_files_read(tmp_path):
     )
     old = store.from_json(text)
     assert old.issues[1].checked_at == old.synced_at == synced
-    assert old.checked(1) == synced and old.cursors == {}
+    assert old.checked(1) == synced
+    assert old.cursors == {}
     earlier = synced - dt.timedelta(hours=5)
     newer = dataclasses.replace(old, cursors={"closed": "abc"})
     newer = newer.with_issues({1: dataclasses.replace(old.issues[1], checked_at=earlier)})
