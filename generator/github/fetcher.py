@@ -111,15 +111,27 @@ class Fetcher:
         cursor = run.previous.cursors.get("full")
         if cursor:
             run.issues.update(run.previous.issues)  # seen by the earlier runs of this sync
+            # A full sync takes many runs on a big board: the ideas seen so far that are
+            # open or hot are still checked every run, if that leaves half the budget.
+            hot = sum(i.state == "open" for i in run.previous.issues.values()) + len(run.hot)
+            if math.ceil(hot / queries.PAGE) * 2 <= self.planned(run):
+                tiers.open_issues(self, run)
+                tiers.hot_issues(self, run)
         end = self.list(run, "full", cursor, queries.ALL_STATES, cheap=False)
         if end is not None:
             run.cursors["full"] = end
 
+    def planned(self, run: Run) -> int:
+        """This run's points before GitHub has answered: for the limit the token had last time."""
+        if self.budget.known:
+            return self.budget.points
+        last = run.previous.rate_limit
+        return planned(self.budget.setting, last.limit if last else None, None)
+
     def _incremental(self, run: Run) -> None:
         run.issues.update(run.previous.issues)  # what is not checked keeps its last data
         every = math.ceil(max(len(run.previous.issues), 1) / queries.PAGE)
-        last = run.previous.rate_limit  # the limit this token reported last time
-        if every + 10 <= planned(self.budget.setting, last.limit if last else None, None):
+        if every + 10 <= self.planned(run):
             self.list(run, "all", None, queries.ALL_STATES, cheap=True)
             for number in set(run.previous.issues) - run.seen:
                 if run.complete:
