@@ -127,7 +127,10 @@ def run(count: int) -> list[str]:
     return rows
 
 
-START = EPOCH + dt.timedelta(days=400)
+def start_of(count: int) -> dt.datetime:
+    """The first simulated hour: 45 days after the last idea was proposed (``generate``
+    proposes one every 7 minutes), so only the new votes make ideas recent."""
+    return EPOCH + dt.timedelta(minutes=7 * count, days=45)
 
 
 def board(fake: FakeGitHub, count: int, rng: random.Random) -> None:
@@ -141,7 +144,7 @@ def board(fake: FakeGitHub, count: int, rng: random.Random) -> None:
         issue.updated_at = issue.closed_at or issue.created_at
     for number in rng.sample(range(1, count + 1), 40):
         for i in range(rng.randint(150, 2_500)):
-            fake.react(number, f"fan{i}", at=START - dt.timedelta(days=60, minutes=i))
+            fake.react(number, f"fan{i}", at=start_of(count) - dt.timedelta(days=40, minutes=i))
     fake.changed()
 
 
@@ -213,11 +216,12 @@ def hourly(argv: list[str]) -> None:
         print(f"board of {args.count:,} issues made in {time.perf_counter() - started:.0f} s")
         print("| run | points | budget | requests | worst open (h) | worst any (h) | wall |")
         print("|---:|---:|---:|---:|---:|---:|---:|")
-        snap, serial, now = Snapshot.empty(settings.repo), [0], START
+        start = start_of(args.count)
+        snap, serial, now = Snapshot.empty(settings.repo), [0], start
         synced, over, worst_open, worst_any = None, 0, 0.0, 0.0
         for hour in range(1, args.runs + 1 + 48):
             quiet = hour > args.runs
-            now = START + dt.timedelta(hours=hour)
+            now = start + dt.timedelta(hours=hour)
             if not quiet:
                 new_votes(fake, rng, now, args.votes, serial)
             fake.reset_rate()
