@@ -22,8 +22,11 @@ from generator.config import Settings
 from generator.github.budget import Budget
 from generator.github.fetcher import Fetcher, Progress, Run
 from generator.github.rest import Rest
-from generator.github.transport import Transport
+from generator.github.transport import Transport, token_from_env
 from generator.model import RateLimit, RemoteComment, RemoteIssue, Snapshot
+
+# ``generator.cli`` imports these two from here, to load PyGithub only when it is needed.
+__all__ = ["GitHubClient", "token_from_env"]
 
 
 class GitHubClient:
