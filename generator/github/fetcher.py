@@ -151,7 +151,9 @@ class Fetcher:
         variables = {"label": self.settings.label, "states": states}
         while pages is None or pages > 0:
             try:
-                data = self.query(query, {**variables, "cursor": cursor}, cost, self.reserve(run))
+                # The page itself may turn up 100 changed issues: keep their full data's points.
+                reserve = self.reserve(run) + (queries.FULL_POINTS if cheap else 0)
+                data = self.query(query, {**variables, "cursor": cursor}, cost, reserve)
             except OutOfBudget:
                 if tier == "all":
                     raise
@@ -276,7 +278,7 @@ class Fetcher:
         self.progress.update(done, max(total, done), self.transport.requests, left)
 
 
-def _pages_left(issue: Issue, fetched_pages: int = 0) -> int:
-    """Further 👍 pages ``issue`` still needs (``fetched_pages``: as if that many were in)."""
-    have = max(len(issue.voters), fetched_pages * queries.PAGE)
+def _pages_left(issue: Issue, fetched_pages: int | None = None) -> int:
+    """Further 👍 pages ``issue`` still needs: after its voters so far, or ``fetched_pages``."""
+    have = len(issue.voters) if fetched_pages is None else fetched_pages * queries.PAGE
     return max(0, math.ceil((issue.thumbs_up - have) / queries.PAGE))
