@@ -165,7 +165,8 @@ def test_an_unknown_option_is_reported() -> None:
         "plugins.ideaboard.trending_dayz: Expected one of the options ['api_url', "
         "'author_votes', 'ideas_dir', 'initial_status', 'label', 'max_file_size', "
         "'max_rate_limit_wait', 'milestone_comments', 'milestones', 'recently_shipped_days', "
-        "'repo', 'snapshot', 'stale_days', 'statuses', 'sync', 'tags', 'token_env', 'trending_days'] "
+        "'repo', 'snapshot', 'stale_days', 'statuses', 'sync', 'tags', 'token_env', "
+        "'trending_days'] "
         "but received an unknown option: 'trending_dayz'. Did you mean 'trending_days'?"
     )
 

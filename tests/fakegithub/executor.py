@@ -46,7 +46,9 @@ def execute(document, root: Any, variables: dict[str, Any], not_found: type[Exce
 
     def resolve(source: Any, node: FieldNode, path: list) -> Any:
         name = node.name.value
-        args = {a.name.value: value_from_ast_untyped(a.value, variables) for a in node.arguments or ()}
+        args = {
+            a.name.value: value_from_ast_untyped(a.value, variables) for a in node.arguments or ()
+        }
         value = source.get(name) if isinstance(source, dict) else getattr(source, name, Unknown)
         if value is Unknown:
             raise Unknown(f"The fake GitHub does not know the field {name!r}.")
