@@ -20,6 +20,7 @@ def hot_issues(fetcher: Fetcher, run: Run) -> None:
     """``hot`` issues the open listing did not cover, by number, the longest unchecked first."""
     wanted = [n for n in run.hot - run.seen if n in run.previous.issues]
     wanted.sort(key=lambda n: checked(run.previous, n))
+    keep = rotation_minimum(fetcher, run)  # the rotation's share comes before these
     for start in range(0, len(wanted), queries.PAGE):
         batch = wanted[start : start + queries.PAGE]
         try:
@@ -27,7 +28,7 @@ def hot_issues(fetcher: Fetcher, run: Run) -> None:
                 queries.by_number_query(batch, cheap=True),
                 {},
                 queries.CHEAP_POINTS,
-                fetcher.reserve(run),
+                fetcher.reserve(run) + keep,
                 allow_missing=True,
             )
         except OutOfBudget:
@@ -47,14 +48,23 @@ def rotation(fetcher: Fetcher, run: Run) -> None:
     The points left after the other tiers go to the rotation too (up to one
     whole round), so the oldest check is usually much younger than the goal.
     """
-    closed = sum(1 for i in run.previous.issues.values() if i.state == "closed")
-    pages = math.ceil(closed / queries.PAGE) + 1
-    since = run.previous.synced_at
-    hours = (run.now - since).total_seconds() / 3600 if since else 1.0
-    share = min(1.0, max(hours, 0.1) / fetcher.settings.sync.rotation_hours)
+    pages = _closed_pages(run)
     spare = fetcher.budget.left - fetcher.reserve(run) - 2 if fetcher.budget.known else 0
-    quota = min(pages, max(math.ceil(pages * share) + 1, spare))
+    quota = min(pages, max(rotation_minimum(fetcher, run), spare))
     cursor = run.previous.cursors.get("closed")
     end = fetcher.list(run, "closed", cursor, ["CLOSED"], cheap=True, pages=quota)
     if end is not None:
         run.cursors["closed"] = end
+
+
+def rotation_minimum(fetcher: Fetcher, run: Run) -> int:
+    """Pages of closed issues this run must check to go round them all in ``rotation_hours``."""
+    since = run.previous.synced_at
+    hours = (run.now - since).total_seconds() / 3600 if since else 1.0
+    share = min(1.0, max(hours, 0.1) / fetcher.settings.sync.rotation_hours)
+    return math.ceil(_closed_pages(run) * share) + 1
+
+
+def _closed_pages(run: Run) -> int:
+    closed = sum(1 for i in run.previous.issues.values() if i.state == "closed")
+    return math.ceil(closed / queries.PAGE) + 1
