@@ -245,6 +245,60 @@ def board_language(config: Any, theme_language: str | None) -> str:
     return config.get("language") or theme_language or "en"
 
 
+# --- sync: the points budget and the freshness tiers (see generator/github/fetcher.py) ---
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    """``sync:`` options: the points one sync may spend, and which ideas it checks when."""
+
+    budget: str | int = "60%"  # points per run, or a share of the token's hourly limit
+    every_run: tuple[str, ...] = (st.OPEN, st.ACTIVE)  # categories checked on every run
+    recent_days: int = 30  # a vote or comment this recent: checked on every run too
+    rotation_hours: int = 24  # everything else is checked at least this often
+
+
+class _SyncOptions(c.BaseConfigOption[SyncSettings]):
+    """``sync: {budget: 60%, every_run: [open, active], recent_days: 30, rotation_hours: 24}``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> SyncSettings:
+        value = {} if value is None else value
+        known = set(SyncSettings.__dataclass_fields__)
+        if not isinstance(value, dict) or set(value) - known:
+            raise ValidationError(
+                f"Expected a mapping with keys {sorted(known)} but received: {value!r}"
+            )
+        budget = value.get("budget", "60%")
+        if not re.fullmatch(r"(?:[1-9]\d{0,2}%|[1-9]\d{1,6})", str(budget)) or (
+            str(budget).endswith("%") and int(str(budget)[:-1]) > 100
+        ):
+            raise ValidationError(
+                "sync.budget: expected points per run (a whole number of at least 10) or a "
+                f"share of the token's hourly limit such as '60%', but received: {budget!r}"
+            )
+        every_run = value.get("every_run", [st.OPEN, st.ACTIVE])
+        if not isinstance(every_run, list) or not set(every_run) <= set(st.CATEGORIES):
+            raise ValidationError(
+                f"sync.every_run: expected a list of categories from {list(st.CATEGORIES)} "
+                f"but received: {every_run!r}"
+            )
+        numbers = {
+            key: value.get(key, default)
+            for key, default in (("recent_days", 30), ("rotation_hours", 24))
+        }
+        for key, number in numbers.items():
+            if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+                raise ValidationError(
+                    f"sync.{key}: expected a whole number of at least 1 but received: {number!r}"
+                )
+        budget = budget if str(budget).endswith("%") else int(budget)
+        return SyncSettings(budget, tuple(every_run), **numbers)
+
+
 class IdeaboardConfig(base.Config):
     """The options of the ``ideaboard`` plugin entry; each has a default."""
 
@@ -270,6 +324,7 @@ class IdeaboardConfig(base.Config):
     status_titles = _StatusTitles()
     people_pages = c.Type(bool, default=True)  # people/<login>/ and feeds/people/<login>.xml
     layout = c.Choice(LAYOUTS, default="flat")
+    sync = _SyncOptions()
 
     def _validate(self):
         # mkdocs stops at the first bad option; a board owner fixing mkdocs.yml wants them all.
@@ -359,6 +414,7 @@ class Settings:
     people_pages: bool = True
     #: Where new idea files go: ``ideas/<slug>.yaml`` (flat) or ``ideas/<year>/<slug>.yaml``.
     layout: str = "flat"
+    sync: SyncSettings = SyncSettings()
 
     def category(self, status: str) -> str:
         """The category of a configured status."""
@@ -416,6 +472,7 @@ def settings_from(
         site_name=site_name or "Ideas",
         language=board_language(config, language),
         status_titles=dict(config.get("status_titles") or {}),
+        sync=config.get("sync") or SyncSettings(),
     )
 
 

@@ -24,7 +24,7 @@ def data_dir() -> Path:
 @pytest.fixture(name="fast_writes")
 def fast_writes_fixture(monkeypatch):
     """PyGithub waits 1 s between writes, as it should on GitHub; the fake needs no pause."""
-    import generator.github.client as gh
+    import generator.github.transport as gh
 
     real = gh.Github
     monkeypatch.setattr(

@@ -189,7 +189,8 @@ def test_an_unknown_option_is_reported() -> None:
         "'author_votes', 'ideas_dir', 'initial_status', 'label', 'language', 'layout', "
         "'max_file_size', 'max_rate_limit_wait', 'milestone_comments', 'milestones', "
         "'notify_voters', 'people_pages', 'recently_shipped_days', 'repo', 'snapshot', "
-        "'stale_days', 'status_titles', 'statuses', 'tags', 'token_env', 'trending_days'] "
+        "'stale_days', 'status_titles', 'statuses', 'sync', 'tags', 'token_env', "
+        "'trending_days'] "
         "but received an unknown option: 'trending_dayz'. Did you mean 'trending_days'?"
     )
 

@@ -47,7 +47,7 @@ def doctor(ctx: click.Context, live: bool, check_setup: bool, fix: bool) -> None
     try:
         client = connect(settings) if can_connect(settings) else None
         if check_setup:
-            _report_setup(ctx, setup.check(settings, client.repo if client else None, fix=fix))
+            _report_setup(ctx, setup.check(settings, client.repo() if client else None, fix=fix))
             return
         drifts = dr.examine(ideas, settings, client, live=live)
     except IdeaboardError as exc:

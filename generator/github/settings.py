@@ -2,7 +2,7 @@
 
 ``doctor --setup`` asks: does the idea label exist, does Pages build from
 GitHub Actions, may Actions open pull requests, and what may the token do?
-Each function takes PyGithub's ``Repository`` (``GitHubClient.repo``) and
+Each function takes PyGithub's ``Repository`` (``GitHubClient.repo()``) and
 returns plain data; ``None`` means GitHub answered 404 (not there, or not
 visible to this token), and ``Unreadable`` that it refused to say (403).
 """

@@ -45,7 +45,7 @@ class Check:
 
 
 def check(settings: Settings, repo: Any | None, *, fix: bool = False) -> list[Check]:
-    """Every setup check, in order; ``repo`` is ``GitHubClient.repo`` (``None``: no token)."""
+    """Every setup check, in order; ``repo`` is ``GitHubClient.repo()`` (``None``: no token)."""
     if repo is None:
         why = f"needs a GitHub token in {settings.token_env} (then run 'ideaboard doctor --setup')"
         if not settings.repo:

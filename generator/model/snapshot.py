@@ -60,6 +60,8 @@ class Issue:
     comment_times: tuple[dt.datetime, ...] = ()
     reactions: Mapping[str, int] = field(default_factory=dict)
     voters: tuple[Vote, ...] = ()
+    # When a sync last saw this issue's counts on GitHub: the time its votes are "as of".
+    checked_at: dt.datetime | None = None
 
     @property
     def thumbs_up(self) -> int:
@@ -95,11 +97,24 @@ class Snapshot:
     missing: Mapping[int, Missing] = field(default_factory=dict)
     complete: bool = True
     rate_limit: RateLimit | None = None
+    # Where listings go on next run: "full" (a full sync not finished yet: the
+    # snapshot is partial), "open" and "closed" (the tiers of an incremental sync).
+    cursors: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def empty(cls, repo: str = "") -> Snapshot:
         """The snapshot of a board that has never synced."""
         return cls(repo=repo, synced_at=None)
+
+    @property
+    def partial(self) -> bool:
+        """Whether the site must say the votes are partial (a fault, or a full sync under way)."""
+        return not self.complete or "full" in self.cursors
+
+    def checked(self, number: int) -> dt.datetime | None:
+        """When issue ``number``'s votes were last checked (``synced_at`` for older files)."""
+        issue = self.issues.get(number)
+        return (issue.checked_at if issue else None) or self.synced_at
 
     def total_votes(self) -> int:
         """Every 👍 recorded, for the "never publish fewer votes" check."""

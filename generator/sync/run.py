@@ -19,6 +19,7 @@ from generator.github import GitHubClient, Progress, scrub, token_from_env
 from generator.load import load_board
 from generator.model import Issue, Snapshot, Vote
 from generator.sync import store
+from generator.sync.tiers import IdeaNumbers, hot_numbers, unqueryable
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class SyncResult:
     previous: Snapshot
     requests: int
     changed: tuple[int, ...]  # issue numbers whose data changed
+    points: int = 0  # GraphQL points spent
+    budget: int = 0  # the points this run could spend
+    skipped: tuple[int, ...] = ()  # issue numbers no query can carry (reported, not sent)
 
     @property
     def votes_delta(self) -> int:
@@ -91,14 +95,14 @@ def _union(old: Issue, new: Issue) -> tuple[Vote, ...]:
 # --- the issues YAML files name -------------------------------------------------
 
 
-def issue_numbers(settings: Settings) -> set[int]:
+def issue_numbers(settings: Settings) -> IdeaNumbers:
     """Issue numbers named by valid ``ideas/*.yaml`` files (with or without the idea label).
 
     A file with problems is left out, as the build leaves it out; ``ideaboard
-    validate`` reports it.
+    validate`` reports it.  ``.hot`` holds those in the ``sync.every_run`` categories.
     """
     ideas, _problems = load_board(settings)
-    return {idea.issue for idea in ideas if idea.issue}
+    return IdeaNumbers.of(ideas, settings)
 
 
 # --- the sync ---------------------------------------------------------------------
@@ -135,13 +139,24 @@ def sync(
     if previous is None:
         previous = load_previous(settings, full=full)
     client = client or GitHubClient(settings, token)
-    fetched = client.fetch(previous, numbers, full=full, progress=progress)
+    skipped = tuple(unqueryable(numbers))
+    hot = hot_numbers(settings, numbers, previous, client.clock())
+    wanted = set(numbers) - set(skipped)
+    fetched = client.fetch(previous, wanted, full=full, progress=progress, hot=hot)
     merged = merge(previous, fetched)
     store.save(settings.snapshot, merged)
     changed = tuple(
-        sorted(n for n, issue in merged.issues.items() if previous.issues.get(n) != issue)
+        sorted(
+            n for n, issue in merged.issues.items() if _votes_or_data(previous.issues.get(n), issue)
+        )
     )
-    return SyncResult(merged, previous, client.requests, changed)
+    budget = client.budget.points if client.budget else 0
+    return SyncResult(merged, previous, client.requests, changed, client.points, budget, skipped)
+
+
+def _votes_or_data(old: Issue | None, new: Issue) -> bool:
+    """Whether an issue changed, apart from when it was last checked."""
+    return old is None or replace(old, checked_at=new.checked_at) != new
 
 
 # --- messages ---------------------------------------------------------------------
@@ -170,11 +185,22 @@ def summary(result: SyncResult, settings: Settings) -> str:
     snap = result.snapshot
     rate = snap.rate_limit
     left = f"; rate limit {rate.remaining}/{rate.limit} left" if rate else ""
-    partial = "" if snap.complete else " (partial: kept the last good data where GitHub fell short)"
+    if "full" in snap.cursors:
+        partial = " (partial: the full sync goes on next run; the last good votes are kept)"
+    elif not snap.complete:
+        partial = " (partial: kept the last good data where GitHub fell short)"
+    else:
+        partial = ""
+    skipped = "".join(
+        f"\nSkipped issue {n}: an issue number must be between 1 and 2147483647 (GitHub's "
+        "GraphQL Int is 32-bit); fix `issue:` in the idea's YAML file."
+        for n in result.skipped
+    )
+    spent = f", {result.points} of {result.budget} points" if result.budget else ""
     return (
         f"Synced {len(snap.issues)} issues from {settings.repo} in {result.requests} "
-        f"requests: {snap.total_votes()} votes ({result.votes_delta:+d}), "
-        f"{len(result.changed)} issues changed{left}{partial}."
+        f"requests{spent}: {snap.total_votes()} votes ({result.votes_delta:+d}), "
+        f"{len(result.changed)} issues changed{left}{partial}.{skipped}"
     )
 
 

@@ -3,14 +3,16 @@
 The snapshot is one JSON file (format below).  It is the only thing the build
 needs from GitHub, so the board builds offline from the last good one.
 
-Format, version 1::
+Format, version 2 (version 1 files, without ``cursors`` and ``checked_at``, read as well)::
 
     {
       "format": "ideaboard-snapshot",
-      "version": 1,
+      "version": 2,
       "repo": "owner/name",
       "synced_at": "2026-11-20T12:00:00Z",          # an input to the build, never now()
       "complete": true,                             # false: a partial sync merged in
+      "cursors": {"full": "Y3Vy..."},               # where listings go on: "full" (a full
+                                                    # sync not done yet), "open", "closed"
       "rate_limit": {"limit": 5000, "remaining": 4811, "reset_at": "2026-11-20T13:00:00Z"},
       "issues": [                                   # sorted by number
         {"number": 12, "title": "...", "body": "...", "url": "https://github.com/o/n/issues/12",
@@ -21,7 +23,8 @@ Format, version 1::
          "comment_times": ["..."],                  # creation times of the latest comments (<= 100)
          "reactions": {"+1": 3, "-1": 0, "laugh": 0, "hooray": 0,
                        "confused": 0, "heart": 1, "rocket": 0, "eyes": 0},
-         "voters": [["bob", "..."], ["ci[bot]", "...", "Bot"]]}  # every 👍: login, time, type
+         "voters": [["bob", "..."], ["ci[bot]", "...", "Bot"]],  # every 👍: login, time, type
+         "checked_at": "..."}                       # only when older than synced_at
       ],
       "missing": [{"number": 7, "reason": "deleted", "moved_to": null}]   # named by YAML, not found
     }
@@ -58,7 +61,8 @@ from generator.model.snapshot import (
 )
 
 FORMAT = "ideaboard-snapshot"
-VERSION = 1
+VERSION = 2
+READABLE = (1, 2)
 
 
 # --- JSON ------------------------------------------------------------------
@@ -72,6 +76,7 @@ def to_json(snapshot: Snapshot) -> str:
         "repo": snapshot.repo,
         "synced_at": _time_out(snapshot.synced_at),
         "complete": snapshot.complete,
+        "cursors": dict(snapshot.cursors),
         "rate_limit": None
         if snapshot.rate_limit is None
         else {
@@ -85,7 +90,9 @@ def to_json(snapshot: Snapshot) -> str:
         ],
     }
     head = _dumps(data)
-    issues = ",\n".join(_dumps(_issue_out(snapshot.issues[n])) for n in sorted(snapshot.issues))
+    issues = ",\n".join(
+        _dumps(_issue_out(snapshot.issues[n], snapshot.synced_at)) for n in sorted(snapshot.issues)
+    )
     text = f'{head[:-1]},\n"issues":[\n{issues}\n]}}\n'
     # GitHub's JSON can carry a lone surrogate ("\\ud800"), which UTF-8 cannot hold: pair the
     # pairs and turn each lone one into U+FFFD, so one odd title can never stop a sync.
@@ -107,21 +114,24 @@ def from_json(text: str, source: str = "snapshot") -> Snapshot:
             f'"format": "{FORMAT}". Run \'ideaboard sync --full\' to write one.'
         )
     version = data.get("version")
-    if version != VERSION:
+    if version not in READABLE:
         raise SnapshotError(
             f"{source}: snapshot format version {version!r} is not supported: expected "
-            f"version {VERSION}. Run 'ideaboard sync --full' to rewrite it in the current format."
+            f"version {' or '.join(map(str, READABLE))}. "
+            "Run 'ideaboard sync --full' to rewrite it in the current format."
         )
     try:
         rate = data.get("rate_limit")
+        synced_at = _time_in(data.get("synced_at"))
         return Snapshot(
             repo=data["repo"],
-            synced_at=_time_in(data.get("synced_at")),
+            synced_at=synced_at,
             complete=bool(data.get("complete", True)),
+            cursors={str(k): str(v) for k, v in (data.get("cursors") or {}).items()},
             rate_limit=None
             if rate is None
             else RateLimit(rate["limit"], rate["remaining"], _time_in(rate.get("reset_at"))),
-            issues=_issues_in(data["issues"]),
+            issues=_issues_in(data["issues"], synced_at),
             missing={
                 m["number"]: Missing(m["number"], m["reason"], m.get("moved_to"))
                 for m in data.get("missing", [])
@@ -138,8 +148,10 @@ def _dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def _issue_out(issue: Issue) -> dict[str, Any]:
+def _issue_out(issue: Issue, synced_at: dt.datetime | None) -> dict[str, Any]:
+    checked = {} if issue.checked_at in (None, synced_at) else {"checked_at": issue.checked_at}
     return {
+        **{key: _time_out(value) for key, value in checked.items()},
         "number": issue.number,
         "title": issue.title,
         "body": issue.body,
@@ -166,19 +178,23 @@ def _issue_out(issue: Issue) -> dict[str, Any]:
     }
 
 
-def _issues_in(records: list[dict[str, Any]]) -> dict[int, Issue]:
+def _issues_in(records: list[dict[str, Any]], synced_at: dt.datetime | None) -> dict[int, Issue]:
     # Each record is dropped as soon as it is converted, and one Actor is shared by
     # all the votes of an account: at a million votes, this halves the peak memory.
     actors: dict[tuple[str | None, str], Actor] = {}
     issues = {}
     records.reverse()
     while records:
-        issue = _issue_in(records.pop(), actors)
+        issue = _issue_in(records.pop(), actors, synced_at)
         issues[issue.number] = issue
     return issues
 
 
-def _issue_in(data: Mapping[str, Any], actors: dict[tuple[str | None, str], Actor]) -> Issue:
+def _issue_in(
+    data: Mapping[str, Any],
+    actors: dict[tuple[str | None, str], Actor],
+    synced_at: dt.datetime | None,
+) -> Issue:
     def actor(login: str | None, kind: str = "User") -> Actor:
         key = (login, kind)
         found = actors.get(key)
@@ -207,6 +223,7 @@ def _issue_in(data: Mapping[str, Any], actors: dict[tuple[str | None, str], Acto
             Vote(actor(v[0], *v[2:3]), dt.datetime.fromisoformat(v[1]))
             for v in data.get("voters", ())
         ),
+        checked_at=_time_in(data.get("checked_at")) or synced_at,
     )
 
 

@@ -1,25 +1,42 @@
-"""Requests and wall time of a sync against the fake GitHub (a script, not a test).
+"""The sync against the fake GitHub, which charges points as GitHub does (a script, not a test).
 
-    python tests/benchmarks/bench_sync.py                 # N = 100, 1,000, 10,000
-    python tests/benchmarks/bench_sync.py 100 1000        # some sizes only
+    python tests/benchmarks/bench_sync.py                   # sizes: N = 100, 1,000, 10,000
+    python tests/benchmarks/bench_sync.py sizes 100 1000    # some sizes only
+    python tests/benchmarks/bench_sync.py popular           # further 👍 pages: before/after
+    python tests/benchmarks/bench_sync.py hourly            # 150,000 issues, 48 hourly runs
+    python tests/benchmarks/bench_sync.py hourly 20000 --limit 5000 --runs 24 --votes 400
 
-For each N it makes N idea issues with 0-20 👍 each (seeded), then measures:
+``sizes``: for each N, N idea issues with 0-20 👍 each (seeded): the first
+full sync, an unchanged re-sync (the cheap count pass), a re-sync after one
+new 👍 that left ``updatedAt`` alone, and the plain PyGithub way (list the
+issues, then ``get_reactions()`` on each, its throttle off; its default
+0.25 s between requests would add ``requests * 0.25`` s, shown apart).
 
-- ideaboard's first full sync (GraphQL, 100 issues a query);
-- an unchanged re-sync (the cheap count pass only);
-- a re-sync after one new 👍 that left ``updatedAt`` alone;
-- the plain PyGithub way: list the issues, then ``get_reactions()`` on each,
-  with PyGithub's throttle off (its default 0.25 s between requests would add
-  ``requests * 0.25`` s, shown in its own column).
+``popular``: the first sync of 736 idea issues, 8 of them with more than
+100 👍 (the largest 2,209): requests one page at a time (before: the sum of
+the further pages) and batched (after), and the floor (the deepest issue).
 
-Requests are counted by the fake server.  Wall time includes the fake's own
-work (GraphQL execution in graphql-core), so it is an upper bound for the
-client's share.  Prints a Markdown table.
+``hourly``: ``N`` idea issues, 15 % open (the open and active ideas), the
+rest closed, 40 popular ones with 150 to 2,500 👍; the fake's GraphQL limit
+is ``--limit`` points an hour, reset before each simulated hour.  Before each
+run, ``--votes`` new 👍 arrive at random, half on open and half on closed
+issues.  Each run is one incremental sync (the first ones go on with the
+first full sync until it is done), merged as ``ideaboard sync`` merges it.
+Per run: points spent and the budget, and once the first full sync is done
+the worst staleness (now - when an issue was last checked, which is what
+the page's "votes as of" shows) of an open idea and of any idea; at the
+end, whether every total equals GitHub's, and after how many quiet runs.
+
+Requests and points are counted by the fake.  Wall time includes the fake's
+own work, so it is an upper bound for the client's share.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import math
+import random
 import sys
 import tempfile
 import time
@@ -29,9 +46,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from github import Auth, Github  # the baseline; generator code never does this
 
-from generator.github.client import GitHubClient
+from generator.github import GitHubClient
 from generator.model.snapshot import Snapshot
+from generator.sync.run import merge
+from generator.sync.tiers import hot_numbers
 from tests.fakegithub import TOKEN, FakeGitHub, fake_settings
+from tests.fakegithub.state import EPOCH, Reaction
 
 
 def plain_pygithub(fake: FakeGitHub) -> int:
@@ -64,7 +84,7 @@ def row(count: int, what: str, requests: int, goal: str, seconds: float) -> str:
 
 def run(count: int) -> list[str]:
     rows = []
-    with FakeGitHub(token=TOKEN) as fake, tempfile.TemporaryDirectory() as tmp:
+    with FakeGitHub(token=TOKEN, fast=True) as fake, tempfile.TemporaryDirectory() as tmp:
         fake.generate(count, max_votes=20, max_comments=2)
         expected = sum(i.count("+1") for i in fake.repo.issues.values())
         settings = fake_settings(fake, tmp)
@@ -82,7 +102,7 @@ def run(count: int) -> list[str]:
 
         fake.reset_counts()
         again, seconds = measure(lambda: client().fetch(first, full=False))
-        assert again.issues == first.issues
+        assert again.total_votes() == first.total_votes()
         goal = "≤ 110" if count == 10_000 else ""
         rows.append(
             f"| {count:,} | unchanged re-sync | {fake.requests:,} | {goal} | {seconds:.1f} s | |"
@@ -107,13 +127,151 @@ def run(count: int) -> list[str]:
     return rows
 
 
+def start_of(count: int) -> dt.datetime:
+    """The first simulated hour: 45 days after the last idea was proposed (``generate``
+    proposes one every 7 minutes), so only the new votes make ideas recent."""
+    return EPOCH + dt.timedelta(minutes=7 * count, days=45)
+
+
+def board(fake: FakeGitHub, count: int, rng: random.Random) -> None:
+    """``count`` idea issues: 15 % open, a few dozen popular ones."""
+    fake.generate(count, max_votes=4, max_comments=1)
+    for issue in fake.repo.issues.values():
+        open_ = rng.random() < 0.15
+        issue.state = "open" if open_ else "closed"
+        issue.state_reason = None if open_ else "completed"
+        issue.closed_at = None if open_ else issue.created_at + dt.timedelta(days=3)
+        issue.updated_at = issue.closed_at or issue.created_at
+    for number in rng.sample(range(1, count + 1), 40):
+        for i in range(rng.randint(150, 2_500)):
+            fake.react(number, f"fan{i}", at=start_of(count) - dt.timedelta(days=40, minutes=i))
+    fake.changed()
+
+
+def new_votes(fake: FakeGitHub, rng: random.Random, now: dt.datetime, votes: int, serial: list):
+    """``votes`` new 👍 in the hour before ``now``, half on open and half on closed issues."""
+    issues = fake.repo.issues
+    opened = [n for n, i in issues.items() if i.state == "open"]
+    closed = [n for n, i in issues.items() if i.state == "closed"]
+    for k in range(votes):
+        number = rng.choice(opened if k % 2 else closed)
+        serial[0] += 1
+        at = now - dt.timedelta(minutes=rng.randint(1, 59))
+        user = fake.repo.user(f"newcomer{serial[0]}")
+        issues[number].reactions.append(Reaction(fake.repo.new_id(), "+1", user, at))
+    fake.changed()
+
+
+def truth(fake: FakeGitHub) -> dict[int, int]:
+    return {
+        n: sum(1 for r in i.reactions if r.content == "+1") for n, i in fake.repo.issues.items()
+    }
+
+
+def staleness(snap: Snapshot, now: dt.datetime, open_only: bool) -> float:
+    ages = [
+        (now - (issue.checked_at or snap.synced_at)).total_seconds() / 3600
+        for issue in snap.issues.values()
+        if not open_only or issue.state == "open"
+    ]
+    return max(ages, default=0.0)
+
+
+def popular() -> None:
+    """Further 👍 pages of the popular issues: one query per page, or batched."""
+    with FakeGitHub(token=TOKEN, fast=True) as fake, tempfile.TemporaryDirectory() as tmp:
+        fake.generate(728, max_votes=20)
+        counts = [2_209, 1_050, 640, 420, 333, 250, 180, 101]
+        for number, count in zip(range(729, 737), counts, strict=True):
+            fake.add_issue(number)
+            for i in range(count):
+                fake.react(number, f"fan{i}")
+        fake.reset_counts()
+        snap = GitHubClient(fake_settings(fake, tmp), TOKEN, sleep=lambda s: None).fetch(
+            Snapshot.empty()
+        )
+        assert {n: len(i.voters) for n, i in snap.issues.items()} == truth(fake)
+        listing = math.ceil(736 / 100)
+        extra = [math.ceil(c / 100) - 1 for c in counts]
+        print("| first sync of 736 issues, 8 with > 100 👍 | requests |")
+        print("|---|---:|")
+        print(f"| before: each further page its own query | {listing + sum(extra)} |")
+        print(f"| after: further pages of up to 100 issues in one query | {fake.requests} |")
+        print(f"| floor: listing + the deepest issue's further pages | {listing + max(extra)} |")
+
+
+def hourly(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="bench_sync.py hourly")
+    parser.add_argument("count", type=int, nargs="?", default=150_000)
+    parser.add_argument("--limit", type=int, default=1_000)
+    parser.add_argument("--runs", type=int, default=48)
+    parser.add_argument("--votes", type=int, default=400)
+    args = parser.parse_args(argv)
+    rng = random.Random(1)
+    started = time.perf_counter()
+    with FakeGitHub(token=TOKEN, fast=True) as fake, tempfile.TemporaryDirectory() as tmp:
+        fake.graphql_limit = args.limit
+        board(fake, args.count, rng)
+        settings = fake_settings(fake, tmp)
+        print(f"board of {args.count:,} issues made in {time.perf_counter() - started:.0f} s")
+        print("| run | points | budget | requests | worst open (h) | worst any (h) | wall |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        start = start_of(args.count)
+        snap, serial, now = Snapshot.empty(settings.repo), [0], start
+        synced, over, worst_open, worst_any = None, 0, 0.0, 0.0
+        for hour in range(1, args.runs + 1 + 48):
+            quiet = hour > args.runs
+            now = start + dt.timedelta(hours=hour)
+            if not quiet:
+                new_votes(fake, rng, now, args.votes, serial)
+            fake.reset_rate()
+            before, tick = fake.points_spent, time.perf_counter()
+            client = GitHubClient(settings, TOKEN, sleep=lambda s: None, clock=lambda at=now: at)
+            fetched = client.fetch(snap, hot=hot_numbers(settings, (), snap, now))
+            snap = merge(snap, fetched)
+            points, budget = fake.points_spent - before, client.budget.points
+            over += points > budget
+            done = "full" not in snap.cursors
+            synced = synced or (hour if done else None)
+            stale_open = staleness(snap, now, True) if done else float("nan")
+            stale_any = staleness(snap, now, False) if done else float("nan")
+            if done and not quiet:
+                worst_open, worst_any = max(worst_open, stale_open), max(worst_any, stale_any)
+            exact = {n: len(i.voters) for n, i in snap.issues.items()} == truth(fake)
+            if not quiet or exact:
+                print(
+                    f"| {hour}{' (quiet)' if quiet else ''} | {points} | {budget} | "
+                    f"{client.requests} | {stale_open:.1f} | {stale_any:.1f} | "
+                    f"{time.perf_counter() - tick:.1f} s |",
+                    flush=True,
+                )
+            if hour == args.runs:
+                print(f"exact after run {hour}: {exact}")
+            if quiet and exact:
+                print(f"exact after {hour - args.runs} quiet runs")
+                break
+        print(f"first full sync done at run {synced}; runs over budget: {over}")
+        print(f"worst staleness after it: open {worst_open:.1f} h, any {worst_any:.1f} h")
+        print(
+            f"invalid queries: {len(fake.invalid_queries)}; "
+            f"wall {time.perf_counter() - started:.0f} s"
+        )
+
+
 def main(argv: list[str]) -> None:
-    sizes = [int(a) for a in argv] or [100, 1_000, 10_000]
-    print("| N ideas | what | requests | goal | wall time | + PyGithub's default throttle |")
-    print("|---:|---|---:|---|---:|---:|")
-    for count in sizes:
-        for row in run(count):
-            print(row, flush=True)
+    mode = argv[0] if argv and not argv[0].isdigit() else "sizes"
+    rest = argv[1:] if argv and not argv[0].isdigit() else argv
+    if mode == "hourly":
+        hourly(rest)
+    elif mode == "popular":
+        popular()
+    else:
+        sizes = [int(a) for a in rest] or [100, 1_000, 10_000]
+        print("| N ideas | what | requests | goal | wall time | + PyGithub's default throttle |")
+        print("|---:|---|---:|---|---:|---:|")
+        for count in sizes:
+            for line in run(count):
+                print(line, flush=True)
 
 
 if __name__ == "__main__":

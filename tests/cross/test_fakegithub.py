@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 from email.utils import parsedate_to_datetime
 
+import graphql
 import jsonschema
 import pytest
 import requests
 
-from generator.github.client import GitHubClient
+from generator.github import GitHubClient, queries
 from generator.model.snapshot import Snapshot
-from tests.fakegithub import FAULTS, TOKEN, FakeGitHub, fake_settings
+from tests.fakegithub import FAULTS, TOKEN, FakeGitHub, fake_settings, graphql_api
 from tests.fakegithub import settings as fake_repo_settings
-from tests.fakegithub.graphql_api import check
+from tests.fakegithub.cost import cost
+from tests.fakegithub.graphql_api import SCHEMA_PATH, check, schema, undeprecated
 from tests.fakegithub.state import ASSOCIATIONS
 from tests.paths import DATA
 
@@ -160,8 +162,7 @@ def test_graphql_labels_mean_any_and_rest_labels_mean_all(fake_github):
          "You must provide a `first` or `last` value to properly paginate the `issues` "
          "connection."),
         ("{ repository(owner: \"o\") { id } }",
-         "Field 'repository' argument 'name' of type 'String!' is required, but it was not "
-         "provided."),
+         "Field 'repository' is missing required arguments: name"),
         ("{ repository(owner: \"o\", name: \"n\") { id ",
          "Syntax Error: Expected Name, found <EOF>."),
     ],
@@ -176,14 +177,39 @@ def test_a_query_github_would_refuse_is_refused_and_recorded(query, reason):
         assert fake.invalid_queries == [(query, [reason])]
 
 
-def test_the_sync_queries_are_valid_for_github():
-    from generator.github import client as github
+def test_github_s_schema_loads_and_only_twelve_deprecations_are_dropped():
+    # graphql-core 3.3 refuses a deprecated field implementing an undeprecated
+    # interface field; 3.2 does not.  Under both, the fake's schema is valid,
+    # and exactly these deprecations are what the fake gives up.
+    fresh = graphql.build_schema(SCHEMA_PATH.read_text(encoding="utf-8"), assume_valid_sdl=True)
+    assert undeprecated(fresh) == [
+        "Project.id",
+        "ProjectCard.id",
+        "ProjectColumn.id",
+        "PullRequest.databaseId",
+        "PullRequestReview.databaseId",
+        "PullRequestReviewComment.databaseId",
+        "TeamDiscussion.authorAssociation",
+        "TeamDiscussion.resourcePath",
+        "TeamDiscussion.url",
+        "TeamDiscussionComment.authorAssociation",
+        "TeamDiscussionComment.resourcePath",
+        "TeamDiscussionComment.url",
+    ]
+    assert graphql.validate_schema(fresh) == []
+    assert graphql.validate_schema(schema()) == []
+    assert schema().type_map["Issue"].fields["id"].deprecation_reason is None
+    assert schema().type_map["Project"].fields["body"].deprecation_reason  # others kept
 
+
+def test_the_sync_queries_are_valid_for_github():
+    listing = {"owner": "o", "name": "n", "label": "idea", "states": ["OPEN"]}
     for query, variables in [
-        (github.LIST_FULL, {"owner": "o", "name": "n", "label": "idea", "cursor": None}),
-        (github.LIST_CHEAP, {"owner": "o", "name": "n", "label": "idea", "cursor": "x"}),
-        (github.VOTERS, {"owner": "o", "name": "n", "number": 1, "cursor": "x"}),
-        (github.by_number_query([1, 2, 3]), {"owner": "o", "name": "n"}),
+        (queries.LIST_FULL, {**listing, "cursor": None}),
+        (queries.LIST_CHEAP, {**listing, "cursor": "x"}),
+        (queries.votes_query([(1, "x"), (2, 'y"')]), {"owner": "o", "name": "n"}),
+        (queries.by_number_query([1, 2, 3]), {"owner": "o", "name": "n"}),
+        (queries.by_number_query([1, 2, 3], cheap=True), {"owner": "o", "name": "n"}),
     ]:
         assert check(query, variables)[1] == []
 
@@ -328,3 +354,87 @@ def test_the_token_can_be_a_maintainer_s_own():
         assert fake.issue(1).comments[-1].association == "OWNER"
     with pytest.raises(ValueError, match="ADMIN"):
         FakeGitHub(token=TOKEN, token_association="ADMIN")
+
+
+# --- points, by GitHub's formula ------------------------------------------------------
+
+DOCS_EXAMPLE = """query { viewer { login repositories(first: 100) { edges { node { name
+  issues(first: 50) { edges { node { title labels(first: 60) { edges { node { name } } } } } }
+} } } } }"""
+
+
+def test_points_follow_github_s_formula():
+    document = graphql.parse(DOCS_EXAMPLE)
+    # docs.github.com: 1 + 100 + 5,000 requests = 5,101 / 100 = 51 points; 305,100 nodes.
+    assert cost(document, {}) == (51, 100 + 100 * 50 + 100 * 50 * 60)
+    listing = {"label": "idea", "cursor": None, "states": None}
+    assert cost(graphql.parse(queries.LIST_FULL), listing)[0] == queries.FULL_POINTS == 3
+    assert cost(graphql.parse(queries.LIST_CHEAP), listing)[0] == queries.CHEAP_POINTS == 1
+    cheap = queries.by_number_query(range(1, 101), cheap=True)
+    assert cost(graphql.parse(cheap), {})[0] == 1
+    full = queries.by_number_query(range(1, 101))
+    assert cost(graphql.parse(full), {})[0] == queries.by_number_points(100) == 3
+    votes = queries.votes_query((n, "x") for n in range(1, 101))
+    assert cost(graphql.parse(votes), {}) == (1, 100 * 100)
+
+
+def test_the_fake_charges_points_and_refuses_past_the_limit(fake_github):
+    fake_github.generate(5)
+    fake_github.graphql_limit = fake_github.graphql_remaining = 4
+    listing = {"owner": "lumen-notes", "name": "lumen", "label": "idea", "cursor": None}
+
+    def post(query):
+        body = {"query": query, "variables": listing}
+        return requests.post(f"{fake_github.api_url}/graphql", json=body, headers=AUTH, timeout=5)
+
+    first = post(queries.LIST_FULL).json()
+    assert first["data"]["rateLimit"] == {
+        "limit": 4, "remaining": 1, "cost": 3, "resetAt": first["data"]["rateLimit"]["resetAt"]
+    }  # fmt: skip
+    refused = post(queries.LIST_FULL).json()
+    assert refused == {
+        "errors": [{"type": "RATE_LIMITED", "message": "API rate limit exceeded for user ID 1."}]
+    }
+    assert fake_github.costs == [3]
+    rest = requests.get(f"{fake_github.api_url}/rate_limit", headers=AUTH, timeout=5).json()
+    assert rest["resources"]["graphql"]["remaining"] == 0
+    assert rest["resources"]["core"]["remaining"] == 5000 - 1  # REST counts requests apart
+
+
+def test_a_query_over_500000_nodes_is_refused(fake_github):
+    query = (
+        '{ repository(owner: "lumen-notes", name: "lumen") { issues(first: 100) { nodes { '
+        "comments(first: 100) { nodes { reactions(first: 100) { totalCount } } } } } } }"
+    )
+    answer = requests.post(
+        f"{fake_github.api_url}/graphql", json={"query": query}, headers=AUTH, timeout=5
+    ).json()
+    assert answer["errors"][0]["type"] == "MAX_NODE_LIMIT_EXCEEDED"
+    assert answer["errors"][0]["message"] == (
+        "This query requests up to 1,010,100 possible nodes which exceeds the maximum limit "
+        "of 500,000."
+    )
+    fake_github.invalid_queries.clear()  # refused on purpose
+
+
+def test_the_lean_executor_answers_as_graphql_core_does(fake_github, tmp_path):
+    fake = fake_github
+    fake.generate(120, max_votes=5)
+    fake.add_issue(500, "Popular")
+    for i in range(130):
+        fake.react(500, f"fan{i}")
+    fake.delete_issue(3)
+    listing = {"owner": "lumen-notes", "name": "lumen", "label": "idea", "states": ["OPEN"]}
+    for query, variables in [
+        (queries.LIST_FULL, {**listing, "cursor": None}),
+        (queries.LIST_CHEAP, {**listing, "cursor": None, "states": None}),
+        (queries.by_number_query([1, 3, 500, 9999]), listing),
+        (queries.by_number_query([1, 2, 3], cheap=True), listing),
+        (queries.votes_query([(500, graphql_api._cursor(99)), (3, "x")]), listing),
+    ]:
+        answers = []
+        for fast in (False, True):
+            fake.fast = fast
+            fake.graphql_remaining = 5000
+            answers.append(graphql_api.run(fake, query, variables))
+        assert answers[0] == answers[1]

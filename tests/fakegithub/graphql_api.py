@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import base64
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
 from graphql import (
     GraphQLError,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
     GraphQLSchema,
     build_ast_schema,
     execute,
@@ -29,6 +32,8 @@ from graphql import (
 from graphql.language import FieldNode, OperationDefinitionNode, visit
 from graphql.language.visitor import Visitor
 
+from tests.fakegithub import executor
+from tests.fakegithub.cost import MAX_NODES, cost
 from tests.fakegithub.state import REACTION_ENUM, REACTION_REST, Issue, Repo, iso
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "github" / "schema.graphql"
@@ -41,9 +46,35 @@ def schema() -> GraphQLSchema:
 
     ``assume_valid_sdl``: the published SDL defines two fields of
     ``EnterpriseOwnerInfo`` twice, which graphql-core's SDL check refuses.
+    The deprecations graphql-core 3.3 refuses are dropped (see ``undeprecated``).
     """
     document = parse(SCHEMA_PATH.read_text(encoding="utf-8"), no_location=True)
-    return build_ast_schema(document, assume_valid_sdl=True)
+    built = build_ast_schema(document, assume_valid_sdl=True)
+    undeprecated(built)
+    return built
+
+
+def undeprecated(built: GraphQLSchema) -> list[str]:
+    """Drop the deprecation of fields whose interface's field is not deprecated; name them.
+
+    GitHub deprecates, for instance, ``Project.id`` while ``Node.id`` is not
+    deprecated.  graphql-core 3.3 refuses such a schema ("Interface field
+    Node.id is not deprecated, so implementation field Project.id must not be
+    deprecated"); 3.2 accepts it.  Those 12 fields (none of which ideaboard
+    asks for) lose their ``@deprecated`` here, and nothing else changes: every
+    other schema and query rule still applies under both versions.
+    """
+    dropped = []
+    for kind in built.type_map.values():
+        if not isinstance(kind, GraphQLObjectType | GraphQLInterfaceType):
+            continue
+        for interface in kind.interfaces:
+            for name, declared in interface.fields.items():
+                own = kind.fields.get(name)
+                if own is not None and own.deprecation_reason and not declared.deprecation_reason:
+                    own.deprecation_reason = None
+                    dropped.append(f"{kind.name}.{name}")
+    return sorted(set(dropped))
 
 
 class NotFound(Exception):
@@ -96,7 +127,23 @@ def _parse_and_validate(query: str) -> tuple[Any, tuple[str, ...]]:
     except GraphQLError as exc:
         return None, (exc.message,)
     errors = validate(schema(), document)
-    return document, tuple(e.message for e in errors)
+    return document, tuple(_github_wording(e.message) for e in errors)
+
+
+# graphql-core 3.2 and 3.3 word a missing argument differently; GitHub (graphql-ruby)
+# words it a third way, which the fake sends under both.
+_MISSING_ARGUMENT = (
+    re.compile(r"Field '(?P<field>\w+)' argument '(?P<arg>\w+)' of type '[^']+' is required, "),
+    re.compile(r"Argument '\w+\.(?P<field>\w+)\((?P<arg>\w+):\)' of type '[^']+' is required, "),
+)
+
+
+def _github_wording(message: str) -> str:
+    for pattern in _MISSING_ARGUMENT:
+        found = pattern.match(message)
+        if found:
+            return f"Field '{found['field']}' is missing required arguments: {found['arg']}"
+    return message
 
 
 def check(query: str, variables: dict[str, Any]) -> tuple[Any, list[str]]:
@@ -134,13 +181,13 @@ def connection(
     """A GitHub-style connection over ``items`` (cursor = position); ``wrap`` each node."""
     start = _index(after) + 1
     end = _index(before) if before is not None else len(items)
-    window = list(enumerate(items))[start:end]
     if first is not None:
-        window_out = window[:first]
+        span = range(start, min(end, start + first))
     elif last is not None:
-        window_out = window[-last:] if last else []
+        span = range(max(start, end - last), end) if last else range(0)
     else:
-        window_out = window
+        span = range(start, end)
+    window_out = [(i, items[i]) for i in span if 0 <= i < len(items)]
     if wrap is not None:
         window_out = [(i, wrap(item)) for i, item in window_out]
     begin = window_out[0][0] if window_out else start
@@ -148,7 +195,8 @@ def connection(
     return {
         "totalCount": len(items),
         "nodes": [item for _, item in window_out],
-        "edges": [{"cursor": _cursor(i), "node": item} for i, item in window_out],
+        # Built only when a query asks for edges (a resolver: most queries ask for nodes).
+        "edges": lambda *_a, **_k: [{"cursor": _cursor(i), "node": item} for i, item in window_out],
         "pageInfo": {
             "hasNextPage": stop < end,
             "hasPreviousPage": begin > 0,
@@ -244,8 +292,15 @@ def _reactors(people, info, **args):
     nodes = [_actor(r.user) or {"__typename": "User", "login": "ghost"} for r in people]
     result = connection(nodes, **args)
     by_node = {id(node): r for node, r in zip(nodes, people, strict=True)}
-    for edge in result["edges"]:
-        edge["reactedAt"] = iso(by_node[id(edge["node"])].created_at)
+    edges = result["edges"]
+
+    def dated(*_args, **_kw):
+        found = edges()
+        for edge in found:
+            edge["reactedAt"] = iso(by_node[id(edge["node"])].created_at)
+        return found
+
+    result["edges"] = dated
     return result
 
 
@@ -256,14 +311,34 @@ _ORDER_KEYS = {
 }
 
 
+def _order_key(order_by: dict[str, str] | None) -> tuple[str, str]:
+    order = order_by or {"field": "CREATED_AT", "direction": "ASC"}
+    return order["field"], order.get("direction", "ASC")
+
+
 class GRepository:
-    def __init__(self, repo: Repo, web: str) -> None:
+    def __init__(self, fake: Any) -> None:
+        repo, web = fake.repo, fake.web_url
+        self.fake = fake
         self.repo = repo
         self.web = web
         self.nameWithOwner = repo.full_name
         self.name = repo.name
 
     def issues(self, info, labels=None, states=None, orderBy=None, filterBy=None, **args):
+        chosen = self.listing(tuple(labels or ()), tuple(states or ()), _order_key(orderBy))
+        return connection(chosen, wrap=lambda i: GIssue(i, self.repo, self.web), **args)
+
+    def listing(self, labels, states, order):
+        """The filtered, ordered issues, kept while the fake's data does not change."""
+        key = (self.fake.version, len(self.repo.issues), labels, states, order)
+        cache = self.fake.listings
+        if key not in cache:
+            cache.clear()
+            cache[key] = self._filter(labels, states, order)
+        return cache[key]
+
+    def _filter(self, labels, states, order):
         chosen = [i for i in self.repo.issues.values() if i.visible]
         if labels:  # GraphQL labels: any of them (REST: all of them)
             wanted = {name.lower() for name in labels}
@@ -271,9 +346,9 @@ class GRepository:
         if states:
             wanted_states = {s.lower() for s in states}
             chosen = [i for i in chosen if i.state in wanted_states]
-        order = orderBy or {"field": "CREATED_AT", "direction": "ASC"}
-        chosen.sort(key=_ORDER_KEYS[order["field"]], reverse=order.get("direction") == "DESC")
-        return connection(chosen, wrap=lambda i: GIssue(i, self.repo, self.web), **args)
+        field, direction = order
+        chosen.sort(key=_ORDER_KEYS[field], reverse=direction == "DESC")
+        return chosen
 
     def issue(self, info, number):
         found = self.repo.issues.get(number)
@@ -292,16 +367,16 @@ class Root:
         repo = self.fake.repo
         if (owner.lower(), name.lower()) != (repo.owner.lower(), repo.name.lower()):
             raise NotFound(f"Could not resolve to a Repository with the name '{owner}/{name}'.")
-        return GRepository(repo, self.fake.web_url)
+        return GRepository(self.fake)
 
     def rateLimit(self, info, dryRun=False):
         fake = self.fake
         return {
-            "limit": fake.rate_limit,
-            "remaining": fake.rate_remaining,
-            "used": fake.rate_limit - fake.rate_remaining,
-            "cost": 1,
-            "nodeCount": 0,
+            "limit": fake.graphql_limit,
+            "remaining": fake.graphql_remaining,
+            "used": fake.graphql_limit - fake.graphql_remaining,
+            "cost": fake.last_cost,
+            "nodeCount": fake.last_nodes,
             "resetAt": iso(fake.rate_reset_at),
         }
 
@@ -311,17 +386,37 @@ def run(fake: Any, query: str, variables: dict[str, Any]) -> tuple[dict[str, Any
     document, problems = check(query, variables or {})
     if problems:
         return {"errors": [_error(p) for p in problems]}, problems
-    result = execute(schema(), document, root_value=Root(fake), variable_values=variables or {})
-    body: dict[str, Any] = {"data": result.data}
+    points, nodes = cost(document, variables or {})
+    if nodes > MAX_NODES:
+        message = (
+            f"This query requests up to {nodes:,} possible nodes which exceeds the maximum "
+            f"limit of {MAX_NODES:,}."
+        )
+        return {"errors": [{**_error(message), "type": "MAX_NODE_LIMIT_EXCEEDED"}]}, [message]
+    if points > fake.graphql_remaining:
+        fake.graphql_remaining = 0
+        message = "API rate limit exceeded for user ID 1."
+        return {"errors": [{"type": "RATE_LIMITED", "message": message}]}, []
+    fake.graphql_remaining -= points
+    fake.points_spent += points
+    fake.costs.append(points)
+    fake.last_cost, fake.last_nodes = points, nodes
+    if fake.fast:
+        data, errors = executor.execute(document, Root(fake), variables or {}, NotFound)
+    else:
+        result = execute(schema(), document, root_value=Root(fake), variable_values=variables or {})
+        data = result.data
+        errors = [(e.message, e.path, e.locations, e.original_error) for e in result.errors or ()]
+    body: dict[str, Any] = {"data": data}
     recorded: list[str] = []
-    if result.errors:
+    if errors:
         body["errors"] = []
-        for err in result.errors:
-            shaped = _error(err.message, err.path, err.locations)
-            if isinstance(err.original_error, NotFound):
+        for message, path, locations, original in errors:
+            shaped = _error(message, path, locations)
+            if isinstance(original, NotFound):
                 shaped["type"] = "NOT_FOUND"
             else:
-                recorded.append(f"{err.message} at {err.path}")
+                recorded.append(f"{message} at {path}")
             body["errors"].append(shaped)
     return body, recorded
 

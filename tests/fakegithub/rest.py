@@ -214,15 +214,19 @@ def repository(api: str, web: str, repo: Repo, owner: User) -> dict[str, Any]:
     }
 
 
-def rate_limit(limit: int, remaining: int, reset: int) -> dict[str, Any]:
-    core = {"limit": limit, "remaining": remaining, "reset": reset, "used": limit - remaining}
+def rate_limit(core: tuple[int, int], graphql: tuple[int, int], reset: int) -> dict[str, Any]:
+    """``GET /rate_limit``: ``core`` and ``graphql`` are (limit, remaining)."""
+
+    def resource(limit: int, remaining: int) -> dict[str, int]:
+        return {"limit": limit, "remaining": remaining, "reset": reset, "used": limit - remaining}
+
     return {
         "resources": {
-            "core": core,
-            "graphql": dict(core),
+            "core": resource(*core),
+            "graphql": resource(*graphql),
             "search": {"limit": 30, "remaining": 30, "reset": reset, "used": 0},
         },
-        "rate": core,
+        "rate": resource(*core),
     }
 
 

@@ -66,6 +66,7 @@ class FakeGitHub:
         token_login: str = "ideaboard-bot",
         token_user_type: str = "Bot",
         token_association: str = "NONE",
+        fast: bool = False,
     ) -> None:
         owner, name = repo.split("/")
         if token_association not in ASSOCIATIONS:
@@ -79,8 +80,18 @@ class FakeGitHub:
         self.token_association = token_association
         self.now = now or EPOCH + dt.timedelta(days=330)
         self.web_url = "https://github.com"
-        self.rate_limit = 5000
+        self.rate_limit = 5000  # REST (core)
         self.rate_remaining = 5000
+        # GraphQL has its own points, charged by GitHub's formula (see cost.py).
+        self.graphql_limit = 5000
+        self.graphql_remaining = 5000
+        self.points_spent = 0
+        self.costs: list[int] = []  # the points of each GraphQL query, in order
+        self.last_cost = self.last_nodes = 0
+        # For benchmarks: the lean executor (executor.py) and HTTP/1.1 keep-alive.
+        self.fast = fast
+        self.version = 0  # bumped by every change, so cached listings are rebuilt
+        self.listings: dict[Any, list[Issue]] = {}
         self.rate_reset_at = self.now + dt.timedelta(hours=1)
         self.requests = 0
         self.counts: Counter[str] = Counter()
@@ -99,7 +110,8 @@ class FakeGitHub:
     # --- lifecycle -----------------------------------------------------------
 
     def start(self) -> FakeGitHub:
-        handler = type("Handler", (_Handler,), {"fake": self})
+        protocol = "HTTP/1.1" if self.fast else "HTTP/1.0"
+        handler = type("Handler", (_Handler,), {"fake": self, "protocol_version": protocol})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -146,6 +158,7 @@ class FakeGitHub:
     ) -> Issue:
         """Add an issue (or a pull request); the number defaults to the next free one."""
         with self.lock:
+            self.version += 1
             number = number or max(self.repo.issues, default=0) + 1
             created = created_at or EPOCH + dt.timedelta(hours=number)
             issue = Issue(
@@ -179,6 +192,7 @@ class FakeGitHub:
         """Add a reaction (``login=None``: a deleted account). Leaves ``updated_at`` alone,
         as GitHub does."""
         with self.lock:
+            self.version += 1
             issue = self.repo.issues[number]
             at = at or issue.created_at + dt.timedelta(minutes=len(issue.reactions) + 1)
             reaction = Reaction(self.repo.new_id(), content, self.repo.user(login, user_type), at)
@@ -188,6 +202,7 @@ class FakeGitHub:
     def unreact(self, number: int, login: str | None, content: str = "+1") -> None:
         """Remove one reaction of ``login`` (the first, for ``None``)."""
         with self.lock:
+            self.version += 1
             issue = self.repo.issues[number]
             for reaction in issue.reactions:
                 who = reaction.user.login if reaction.user else None
@@ -217,6 +232,7 @@ class FakeGitHub:
         if association not in ASSOCIATIONS:
             raise ValueError(f"Expected one of: {list(ASSOCIATIONS)} but received: {association!r}")
         with self.lock:
+            self.version += 1
             issue = self.repo.issues[number]
             at = at or issue.updated_at + dt.timedelta(minutes=1)
             author = self.repo.user(login, user_type)
@@ -228,24 +244,41 @@ class FakeGitHub:
     def delete_issue(self, number: int) -> None:
         """Delete an issue: REST answers 410, GraphQL NOT_FOUND."""
         with self.lock:
+            self.version += 1
             self.repo.issues[number].deleted = True
 
     def transfer_issue(self, number: int, to: str = "lumen-notes/elsewhere", new: int = 1) -> None:
         """Transfer an issue: REST answers 301 to the issue's new home."""
         with self.lock:
+            self.version += 1
             self.repo.issues[number].moved_to = (to, new)
 
     def add_label(self, name: str, color: str = "ededed", description: str | None = None) -> None:
         with self.lock:
+            self.version += 1
             self.repo.label(name, color, description)
 
     def generate(self, count: int, **options: Any) -> list[Issue]:
         """Add ``count`` seeded random idea issues (see ``state.generate`` for options)."""
         with self.lock:
+            self.version += 1
             return generate(self.repo, count, **options)
 
     def issue(self, number: int) -> Issue:
+        """Issue ``number``, to read or to change (listings are rebuilt after this)."""
+        self.changed()
         return self.repo.issues[number]
+
+    def changed(self) -> None:
+        """Say the data changed (the data methods here say it themselves)."""
+        with self.lock:
+            self.version += 1
+
+    def reset_rate(self) -> None:
+        """A new rate-limit hour: every GraphQL point and REST request is back."""
+        with self.lock:
+            self.graphql_remaining = self.graphql_limit
+            self.rate_remaining = self.rate_limit
 
     # --- faults --------------------------------------------------------------
 
@@ -349,7 +382,10 @@ class _Handler(BaseHTTPRequestHandler):
             fake.requests += 1
             fake.counts["graphql" if path == "/graphql" else "rest"] += 1
             fake.log.append((method, self.path))
-            fake.rate_remaining = max(0, fake.rate_remaining - 1)
+            if path != "/graphql":
+                fake.rate_remaining = max(0, fake.rate_remaining - 1)
+            if method != "GET" and path != "/graphql":  # a REST write may change a listing
+                fake.version += 1
         template = "?"
         try:
             template, params = self._route(method, path)
@@ -455,8 +491,6 @@ class _Handler(BaseHTTPRequestHandler):
                 {},
             )
         elif kind == "rate_limited":
-            with self.fake.lock:
-                self.fake.rate_remaining = 0
             reset = str(int(time.time()) + fault.reset_in)
             self._send(
                 200,
@@ -509,7 +543,9 @@ class _Handler(BaseHTTPRequestHandler):
             return 200, body, {}
         if template == "/rate_limit":
             reset = int(fake.rate_reset_at.timestamp())
-            return 200, rest.rate_limit(fake.rate_limit, fake.rate_remaining, reset), {}
+            core = (fake.rate_limit, fake.rate_remaining)
+            graphql = (fake.graphql_limit, fake.graphql_remaining)
+            return 200, rest.rate_limit(core, graphql, reset), {}
         if "owner" in params and (params["owner"].lower(), params["repo"].lower()) != (
             repo.owner.lower(),
             repo.name.lower(),

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from generator.github.client import GitHubClient, by_number_query, token_from_env
+from generator.github import GitHubClient, by_number_query, token_from_env
 from generator.model.remote import RemoteIssue
 from generator.model.snapshot import Actor, Missing, Snapshot
 from tests.fakegithub import EPOCH, TOKEN, fake_settings

@@ -13,7 +13,7 @@ from tests.fakegithub import settings as fake_repo
 @pytest.fixture
 def repo(tmp_path, fake_github):
     client = GitHubClient(fake_settings(fake_github, tmp_path), TOKEN, sleep=lambda s: None)
-    return client.repo
+    return client.repo()
 
 
 def test_a_repository_set_up(repo, fake_github):

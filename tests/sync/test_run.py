@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.errors import SnapshotError
-from generator.github.client import GitHubClient
+from generator.github import GitHubClient
 from generator.model.snapshot import Actor, Issue, Missing, Snapshot, Vote
 from generator.sync import run as syncing
 from generator.sync import store
@@ -352,7 +352,9 @@ def test_sync_if_configured_syncs_and_warns_on_failure(board, fake_github, monke
     assert outcome.synced
     assert outcome.ok
     assert outcome.snapshot.total_votes() == 3
-    assert lines[0].startswith("Synced 2 issues from lumen-notes/lumen in 1 requests: 3 votes (+3)")
+    assert lines[0].startswith(
+        "Synced 2 issues from lumen-notes/lumen in 1 requests, 3 of 3000 points: 3 votes (+3)"
+    )
     fake_github.fail_next("401")
 
     outcome = syncing.sync_if_configured(board, lines.append, client=client(board))
@@ -412,10 +414,10 @@ def test_cli_syncs(site, fake_github):
     result = run(site, env={"GITHUB_TOKEN": TOKEN, "CI": "true"})
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Synced 2 issues from lumen-notes/lumen in 2 requests: 1 votes (+1), 2 issues changed; "
-        "rate limit 4998/5000 left.\n"
+        "Synced 2 issues from lumen-notes/lumen in 2 requests, 4 of 3000 points: 1 votes (+1), "
+        "2 issues changed; rate limit 4996/5000 left.\n"
     )
-    assert result.stderr.splitlines()[0] == "sync: 1/2 issues, 1 requests, rate limit 4999 left"
+    assert result.stderr.splitlines()[0] == "sync: 1/2 issues, 1 requests, rate limit 4997 left"
     assert sorted(store.load(site / "snapshot.json").issues) == [1, 5]
     assert TOKEN not in result.output
 
