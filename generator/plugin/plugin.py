@@ -8,11 +8,11 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
 - ``on_page_markdown`` / ``on_page_content``: every generated page is a tiny
   placeholder for Python-Markdown; its escaped title goes into ``page.meta``
   and its pre-rendered, sanitized body replaces the HTML afterwards, so
-  untrusted text never meets the site's markdown extensions.  The search plugin
-  is shown only an idea's searchable part (title, summary, description);
-- ``on_page_context`` (after the search plugin): put the full body back, and hand
-  Material the blocks that are the same on every page of a folder outside the nav,
-  rendered once (``site_theme/overrides/main.html`` uses them);
+  untrusted text never meets the site's markdown extensions.  Material's search
+  (lunr) indexes no generated page; ``ib_search`` marks the pages Pagefind indexes;
+- ``on_page_context``: hand Material the blocks that are the same on every page of
+  a folder outside the nav, rendered once (``site_theme/overrides/main.html`` uses them);
+- ``on_post_build``: index the written site with Pagefind (``search.py``);
 - ``on_serve``: watch ``ideas/`` and the snapshot, so editing a YAML file
   rebuilds and reloads the page.
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -34,6 +34,7 @@ from generator import render
 from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
 from generator.pipeline import BuiltBoard, build_board, without_votes
+from generator.plugin import search
 
 log = logging.getLogger("mkdocs.plugins.ideaboard")
 
@@ -104,6 +105,9 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         if self.date:
             page.update_date = self.date
         generated = self._page(page)
+        # Lunr indexes nothing generated; Pagefind indexes idea and static pages.
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        page.meta["ib_search"] = not excluded if generated is None else generated.search
         if generated is None:
             return markdown
         # Material prints page titles without escaping: give it the escaped one.  (The
@@ -112,31 +116,20 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             page.meta["title"] = str(generated.title)
         # Tabs (desktop) and the drawer (phone) carry the nav; the cards want the width.
         page.meta["hide"] = ["navigation", "toc"]
-        if not generated.search:
-            page.meta["search"] = {"exclude": True}
+        page.meta["search"] = {"exclude": True}
         return PLACEHOLDER
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._page(page)
-        if generated is None:
-            return html
-        # The search plugin indexes page.content next; give it only the searchable part.
-        # The full body replaces it in on_page_context, after the search plugin has run.
-        searchable = generated.search_html  # a lazy page renders it on each read
-        return str(generated.body if searchable is None else searchable)
+        return html if generated is None else str(generated.body)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = env
         self.chrome = {}
         return env
 
-    @event_priority(-100)  # after the search plugin has indexed the searchable part
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         generated = self._page(page)
-        if isinstance(generated, render.LazyIdeaPage) or (
-            generated is not None and generated.search_html is not None
-        ):
-            page.content = str(generated.body)
         # Material renders the whole nav (tabs, header...) on every page.  Pages outside
         # the nav in the same folder get the same HTML, so render it once per folder.
         shared = generated is not None and not page.file.inclusion.is_in_nav()
@@ -153,6 +146,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
+        search.index_site(Path(config.site_dir))
         self.site = None  # serve rebuilds from scratch; let the last board go
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -149,8 +149,8 @@ def board_json(r: Renderer) -> str:
         ideas.append(
             {
                 "s": idea.slug,
-                "t": _clip(plain(idea.title), INDEX_TITLE),
-                "u": _clip(plain(idea.summary), INDEX_SUMMARY),
+                "t": clip(plain(idea.title), INDEX_TITLE),
+                "u": clip(plain(idea.summary), INDEX_SUMMARY),
                 "st": idea.status,
                 "v": e.votes,
                 "c": e.comments,
@@ -169,5 +169,6 @@ def board_json(r: Renderer) -> str:
     return dumps(data)
 
 
-def _clip(value: str, limit: int) -> str:
+def clip(value: str, limit: int) -> str:
+    """``value`` cut to ``limit`` characters, with an ellipsis when cut."""
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"

@@ -31,7 +31,7 @@ from generator.config import Settings
 from generator.load import schema_text as idea_schema_text
 from generator.model import SLUG_RE, Board, Entry
 from generator.model import statuses as st
-from generator.render import api, charts, feeds
+from generator.render import api, charts, feeds, shards
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -630,6 +630,7 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
     site.assets["api/ideas.json"] = api.ideas_json(r)
     site.assets["api/ideas.schema.json"] = api.schema_text()
     site.assets["api/board.json"] = api.board_json(r)
+    site.assets.update(shards.board_shards(r, SORTS))  # what the board's script fetches
     site.assets["schema/idea.schema.json"] = idea_schema_text()
     site.assets["feeds/changes.xml"] = feeds.changes(r)
     site.assets["feeds/new.xml"] = feeds.new_ideas(r)

@@ -39,7 +39,7 @@ class Counter:
     urls: dict[str, list[str]] = field(default_factory=dict)
 
     def attach(self, page) -> None:
-        page.on("response", self.pending.append)
+        page.on("response", lambda response: self.pending.append(response))
 
     def settle(self, action: str) -> None:
         """Count what arrived since the last action as ``action``'s bytes."""
@@ -96,7 +96,8 @@ def walk(url: str, slug: str, word: str, tag: str, status_page: str) -> Counter:
         _act(page, counter, "sort", choose("sort", "top"))
         _act(page, counter, "status", choose("category", "completed"))
         _act(page, counter, "tag", choose("tag", tag))
-        page.select_option("[data-ib-board] [name=category]", "")
+        for name in ("category", "tag"):
+            choose(name, "")()
         page.wait_for_load_state("networkidle")
         counter.settle("reset")
 
@@ -110,7 +111,6 @@ def walk(url: str, slug: str, word: str, tag: str, status_page: str) -> Counter:
         _act(page, counter, "more", more)
 
         def search() -> None:
-            page.click("label[for=__search]")
             page.fill(".md-search__input", word)
             page.wait_for_selector(f".md-search-result__list a[href*='ideas/{slug}/']")
 
