@@ -31,7 +31,7 @@ from generator.config import Settings
 from generator.load import schema_text as idea_schema_text
 from generator.model import SLUG_RE, Board, Entry
 from generator.model import statuses as st
-from generator.render import api, charts, feeds, shards
+from generator.render import api, charts, feeds, pagination, shards
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -517,33 +517,38 @@ class Renderer:
         body = self._render("tags.html", "../", tags=self.tag_links())
         return Page(Markup("Tags"), body, search=False)
 
-    def tag(self, tag: str, entries: list[Entry]) -> Page:
-        """The ideas with one tag."""
-        body = self._render(
-            "list.html",
-            "../../",
-            heading=Markup("Ideas tagged ") + Markup("<q>") + text(tag) + Markup("</q>"),
-            lead=None,
-            count=len(entries),
-            cards_html=self.cards_html(entries, "../../", "Ideas"),
-            back=("tags/", "All tags"),
+    def tag(self, tag: str, entries: list[Entry]) -> dict[str, Page]:
+        """The ideas with one tag, in pages (``pagination``), by source path."""
+        title = Markup("Tag: ") + text(tag)
+        heading = Markup("Ideas tagged ") + Markup("<q>") + text(tag) + Markup("</q>")
+        return pagination.paginate(
+            f"tags/{safe_name(tag)}",
+            entries,
+            lambda chunk, base, pager: self._list(
+                title, heading, None, len(entries), chunk, base, pager, ("tags/", "All tags")
+            ),
         )
-        return Page(Markup("Tag: ") + text(tag), body, search=False)
 
-    def status(self, status: str) -> Page:
-        """The ideas with one status."""
+    def status(self, status: str) -> dict[str, Page]:
+        """The ideas with one status, in pages (``pagination``), by source path."""
         entries = [e for e in self.visible if e.idea.status == status]
-        title = status_title(status)
+        name = status_title(status)
+        lead = Markup("Every idea with the status <em>{}</em>, trending first.").format(name)
+        return pagination.paginate(
+            f"status/{status}",
+            entries,
+            lambda chunk, base, pager: self._list(
+                Markup("Status: {}").format(name), Markup("{} ideas").format(name), lead,
+                len(entries), chunk, base, pager, ("", "The board"),
+            ),
+        )  # fmt: skip
+
+    def _list(self, title, heading, lead, count, chunk, base, pager, back) -> Page:
         body = self._render(
-            "list.html",
-            "../../",
-            heading=Markup("{} ideas").format(title),
-            lead=Markup("Every idea with the status <em>{}</em>, trending first.").format(title),
-            count=len(entries),
-            cards_html=self.cards_html(entries, "../../", "Ideas"),
-            back=("", "The board"),
-        )
-        return Page(Markup("Status: {}").format(title), body, search=False)
+            "list.html", base, heading=heading, lead=lead, count=count,
+            cards_html=self.cards_html(chunk, base, "Ideas"), pager=pager, back=back,
+        )  # fmt: skip
+        return Page(title, body, search=False)
 
     def insights_page(self) -> Page:
         """The charts: the funnel, votes per month and time to ship."""
@@ -621,9 +626,9 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
     site.pages["insights.md"] = r.insights_page()
     site.pages["tags/index.md"] = r.tag_index()
     for tag, entries in r.tags.items():
-        site.pages[f"tags/{safe_name(tag)}.md"] = r.tag(tag, entries)
+        site.pages.update(r.tag(tag, entries))
     for status in settings.statuses:
-        site.pages[f"status/{status}.md"] = r.status(status)
+        site.pages.update(r.status(status))
     for e in r.visible:
         if SLUG_RE.match(e.slug):
             site.pages[f"ideas/{e.slug}.md"] = LazyIdeaPage(r, e) if lazy else r.idea(e)

@@ -97,10 +97,8 @@ def test_sample_board_stays_within_the_size_budgets(sample):
     pages = list((site / "ideas").glob("*/index.html"))
     average = sum(p.stat().st_size for p in pages) / len(pages)
     assert average < 40 * 1024
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    idea_docs = [d for d in index["docs"] if d["location"].startswith("ideas/")]
-    assert len(idea_docs) == len(pages)  # one search entry per idea
-    assert len(json.dumps(idea_docs)) / len(pages) < 1024
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(pages) + 1  # each idea, and About
     assert (site / "api/board.json").stat().st_size / len(pages) < 1024
 
 
