@@ -301,6 +301,7 @@ def test_phone_board_shows_a_card_above_the_fold_and_the_controls_work(sample_se
             assert box["height"] >= 24, (name, box)
             assert box["x"] + box["width"] <= 360, (name, box)
         page.select_option("form[data-ib-board] select[name=category]", "completed")
+        page.wait_for_selector("[data-ib-cards]:not([aria-busy])")  # the page of the index
         statuses = page.eval_on_selector_all(
             "[data-ib-cards] .ib-badge", "bs => bs.map(b => b.dataset.status)"
         )

@@ -21,6 +21,8 @@ from tests.browser import ROOT, base_path, build_site, serve
 N = 150
 BOARD = "[data-ib-board]"
 CARDS = "[data-ib-cards] .ib-card"
+#: The cards holder while the board's script fetches a page of the index.
+IDLE = "[data-ib-cards]:not([aria-busy])"
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +59,7 @@ def show_all(page) -> int:
     more = page.locator("[data-ib-more]")
     while more.is_visible():
         more.click()
+        page.wait_for_selector(IDLE)
         clicks += 1
         assert clicks < 50, "Show more never ends"
     return clicks
@@ -89,6 +92,7 @@ def test_filters_count_every_match_not_just_the_first_page(big_url, big_ideas, p
     by_category = Counter(category(i) for i in big_ideas)
     for cat in (st.OPEN, st.COMPLETED, st.DUPLICATE):
         page.select_option(f"{BOARD} select[name=category]", cat)
+        page.wait_for_selector(IDLE)
         shown, total = count_text(page)
         assert total == by_category[cat], cat
         page_size = int(page.get_attribute(BOARD, "data-page") or 0)

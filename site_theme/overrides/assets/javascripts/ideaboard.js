@@ -185,7 +185,7 @@
   // Which view's pages to read, and what to keep of them.  A tag with a status
   // reads the tag's pages and keeps that status; a tag alone hides duplicates.
   function makeQuery(s) {
-    var q = { sort: s.sort, next: 0, pages: 1, total: null, buffer: [], shown: 0,
+    var q = { sort: s.sort, next: 0, pages: Infinity, total: null, buffer: [], shown: 0,
               category: s.category, keep: null };
     if (!s.tag) {
       q.view = s.category ? "c-" + s.category : "all";
@@ -223,8 +223,12 @@
   function showMore() {
     var q = query, mine = generation;
     more.disabled = true;
+    holder.setAttribute("aria-busy", "true");
     return fill(q, mine).then(function () {
       if (mine !== generation) return;
+      holder.removeAttribute("aria-busy");
+      // The cards of the last view stay until the new ones are here.
+      if (!q.shown) holder.textContent = "";
       var list = holder.querySelector("ol.ib-cards");
       if (!list && q.buffer.length) {
         holder.textContent = "";
@@ -236,21 +240,19 @@
       next.forEach(function (c) { list.appendChild(card(c)); });
       q.shown += next.length;
       if (!q.shown) {
-        holder.textContent = "";
         holder.appendChild(el("p", "ib-empty", "No ideas match these filters."));
       }
       counter.textContent = "Showing " + q.shown + " of " + q.total +
         (q.total === 1 ? " idea, " : " ideas, ") + SORT_WORDS[q.sort] + ".";
       more.hidden = q.shown >= q.total;
       more.disabled = false;
-    }).catch(function () { more.disabled = false; });
+    }).catch(function () { holder.removeAttribute("aria-busy"); more.disabled = false; });
   }
 
   function apply() {
     var s = state();
     generation += 1;
     query = makeQuery(s);
-    holder.querySelectorAll("ol.ib-cards").forEach(function (list) { list.remove(); });
     var params = new URLSearchParams();
     if (s.sort !== "trending") params.set("sort", s.sort);
     if (s.category) params.set("status", s.category);
