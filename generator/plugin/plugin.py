@@ -12,7 +12,8 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
   (lunr) indexes no generated page; ``ib_search`` marks the pages Pagefind indexes;
 - ``on_page_context``: hand Material the blocks that are the same on every page of
   a folder outside the nav, rendered once (``site_theme/overrides/main.html`` uses them);
-- ``on_post_build``: index the written site with Pagefind (``search.py``);
+- ``on_post_page``: slim every page (``slim.py``: icons from one sprite, no indentation);
+- ``on_post_build``: write the icon sprite and index the written site with Pagefind (``search.py``);
 - ``on_serve``: watch ``ideas/`` and the snapshot, so editing a YAML file
   rebuilds and reloads the page.
 """
@@ -33,8 +34,10 @@ from mkdocs.structure.pages import Page
 from generator import render
 from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
+from generator.files import write_atomic
 from generator.pipeline import BuiltBoard, build_board, without_votes
 from generator.plugin import search
+from generator.plugin.slim import SPRITE, Slimmer
 
 log = logging.getLogger("mkdocs.plugins.ideaboard")
 
@@ -66,6 +69,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         self.date: str | None = None
         self.env = None
         self.chrome: dict[str, dict[str, str]] = {}
+        self.slimmer = Slimmer()
         #: A board that ``ideaboard build`` already built for this run (it validated and
         #: synced first); used once, so ``mkdocs serve`` rebuilds from the files.
         self.prebuilt: BuiltBoard | None = None
@@ -142,10 +146,14 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         # needed once written, and a big board has thousands of them.
         if isinstance(self._page(page), render.LazyIdeaPage):
             page.content = None
-        return output
+        # Icons into one sprite, no indentation: most of a page was Material's chrome.
+        return self.slimmer.slim(output, "../" * page.url.count("/"))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
+        sprite = Path(config.site_dir) / SPRITE
+        sprite.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(sprite, self.slimmer.sprite())
         search.index_site(Path(config.site_dir))
         self.site = None  # serve rebuilds from scratch; let the last board go
 

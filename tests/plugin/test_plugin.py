@@ -207,3 +207,15 @@ def test_big_boards_render_idea_pages_lazily_with_the_same_result(built, tmp_pat
     files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
     for file in files:
         assert (built / file).read_bytes() == (lazy / file).read_bytes(), file
+
+
+def test_pages_use_one_icon_sprite_and_every_reference_resolves(built):
+    sprite = read(built, "assets/images/ib-icons.svg")
+    symbols = set(re.findall(r'<symbol id="([^"]+)"', sprite))
+    for page in ("index.html", "ideas/dark-mode/index.html", "tags/ui/index.html"):
+        html = read(built, page)
+        assert '<svg xmlns="http://www.w3.org/2000/svg"' not in html, page
+        used = set(re.findall(r'ib-icons\.svg#([^"]+)"', html))
+        assert used, page
+        assert used <= symbols, page
+        assert "\n  " not in html.split("<article", 1)[0], page  # no indentation
