@@ -26,6 +26,9 @@ from tests.browser import launch_browser
 
 STATIC = ("/assets/stylesheets/", "/assets/javascripts/", "/assets/images/")
 ACTIONS = ("home", "sort", "status", "tag", "more", "search", "idea", "nojs")
+CARDS = "[data-ib-cards] .ib-card"
+#: The cards holder once the board's script has the page of the index it asked for.
+IDLE = "[data-ib-cards]:not([aria-busy])"
 
 
 @dataclass
@@ -72,54 +75,53 @@ def _act(page, counter: Counter, action: str, do: Callable[[], None]) -> None:
     counter.settle(action)
 
 
-def walk(url: str, slug: str, word: str, tag: str, status_page: str) -> Counter:
-    """Every visitor action on the board at ``url``; see the module's docstring."""
+def walk(url: str, slug: str, word: str, tag: str, status_page: str, browser=None) -> Counter:
+    """Every visitor action on the board at ``url``; see the module's docstring.
+
+    ``browser`` is a Playwright browser to use; without one, Chromium is started.
+    """
+    if browser is None:
+        with launch_browser() as browser:
+            return walk(url, slug, word, tag, status_page, browser)
     counter = Counter()
-    with launch_browser() as browser:
-        context = browser.new_context()
-        page = context.new_page()
-        counter.attach(page)
-        _act(page, counter, "home", lambda: page.goto(url))
-        page.wait_for_selector("[data-ib-board]:not([hidden])")
-        cards = "[data-ib-cards] .ib-card"
+    context = browser.new_context()
+    page = context.new_page()
+    counter.attach(page)
+    _act(page, counter, "home", lambda: page.goto(url))
+    page.wait_for_selector("[data-ib-board]:not([hidden])")
 
-        def choose(name: str, value: str) -> Callable[[], None]:
-            def do() -> None:
-                before = page.inner_text("[data-ib-count]")
-                page.select_option(f"[data-ib-board] [name={name}]", value)
-                page.wait_for_function(
-                    "t => document.querySelector('[data-ib-count]').innerText !== t", arg=before
-                )
+    def choose(name: str, value: str) -> Callable[[], None]:
+        def do() -> None:
+            page.select_option(f"[data-ib-board] [name={name}]", value)
+            page.wait_for_selector(IDLE)
 
-            return do
+        return do
 
-        _act(page, counter, "sort", choose("sort", "top"))
-        _act(page, counter, "status", choose("category", "completed"))
-        _act(page, counter, "tag", choose("tag", tag))
-        for name in ("category", "tag"):
-            choose(name, "")()
-        page.wait_for_load_state("networkidle")
-        counter.settle("reset")
+    _act(page, counter, "sort", choose("sort", "top"))
+    _act(page, counter, "status", choose("category", "completed"))
+    _act(page, counter, "tag", choose("tag", tag))
+    for name in ("category", "tag"):
+        choose(name, "")()
+    page.wait_for_load_state("networkidle")
+    counter.settle("reset")
 
-        def more() -> None:
-            shown = page.locator(cards).count()
-            page.click("[data-ib-more]")
-            page.wait_for_function(
-                f"n => document.querySelectorAll({cards!r}).length > n", arg=shown
-            )
+    def more() -> None:
+        shown = page.locator(CARDS).count()
+        page.click("[data-ib-more]")
+        page.wait_for_function(f"n => document.querySelectorAll({CARDS!r}).length > n", arg=shown)
 
-        _act(page, counter, "more", more)
+    _act(page, counter, "more", more)
 
-        def search() -> None:
-            page.fill(".md-search__input", word)
-            page.wait_for_selector(f".md-search-result__list a[href*='ideas/{slug}/']")
+    def search() -> None:
+        page.fill(".md-search__input", word)
+        page.wait_for_selector(f".md-search-result__list a[href*='ideas/{slug}/']")
 
-        _act(page, counter, "search", search)
-        _act(page, counter, "idea", lambda: page.goto(f"{url}ideas/{slug}/"))
-        context.close()
-        nojs = browser.new_context(java_script_enabled=False)
-        page = nojs.new_page()
-        counter.attach(page)
-        _act(page, counter, "nojs", lambda: page.goto(f"{url}{status_page}"))
-        nojs.close()
+    _act(page, counter, "search", search)
+    _act(page, counter, "idea", lambda: page.goto(f"{url}ideas/{slug}/"))
+    context.close()
+    nojs = browser.new_context(java_script_enabled=False)
+    page = nojs.new_page()
+    counter.attach(page)
+    _act(page, counter, "nojs", lambda: page.goto(f"{url}{status_page}"))
+    nojs.close()
     return counter
