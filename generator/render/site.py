@@ -18,7 +18,7 @@ import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 #: Cards shown on the home page without JavaScript; the script shows the rest.
 HOME_CARDS = 60
+#: Cards in a roadmap column; the status pages list every idea.
+ROADMAP_CARDS = 60
 #: Characters of a description indexed for search beyond title and summary.
 SEARCH_EXCERPT = 600
 #: Text that markdown would only wrap in paragraphs: lines of words and plain punctuation,
@@ -432,9 +434,10 @@ class Renderer:
         for status in self.settings.statuses_in(st.ACTIVE):
             entries = [e for e in self.visible if e.idea.status == status]
             title = status_title(status)
-            columns.append(
-                (status, title, st.ACTIVE, len(entries), self.cards_html(entries, "../", title))
-            )
+            # A column shows the top of its list; the status pages list them all.
+            cards = self.cards_html(entries[:ROADMAP_CARDS], "../", title)
+            more = f"status/{status}/" if len(entries) > ROADMAP_CARDS else None
+            columns.append((status, title, st.ACTIVE, len(entries), cards, more))
         shipped = self.recently_shipped()
         columns.append(
             (
@@ -442,7 +445,8 @@ class Renderer:
                 "Recently shipped",
                 st.COMPLETED,
                 len(shipped),
-                self.cards_html(shipped, "../", "Recently shipped"),
+                self.cards_html(shipped[:ROADMAP_CARDS], "../", "Recently shipped"),
+                "shipped/" if len(shipped) > ROADMAP_CARDS else None,
             )
         )
         body = self._render(
@@ -464,10 +468,15 @@ class Renderer:
         ]
         return sorted(done, key=lambda e: (-shipped_on(e, self.settings).toordinal(), e.slug))
 
-    def shipped(self) -> Page:
-        """Every shipped idea, grouped by release (or month), newest first."""
+    def shipped(self) -> dict[str, Page]:
+        """Every shipped idea, grouped by release (or month), newest first, in pages."""
         done = [e for e in self.visible if e.category == st.COMPLETED]
         done.sort(key=lambda e: (-shipped_on(e, self.settings).toordinal(), e.slug))
+        return pagination.paginate(
+            "shipped", done, lambda chunk, base, pager: self._shipped(chunk, base, pager, len(done))
+        )
+
+    def _shipped(self, done: Sequence[Entry], base: str, pager: Markup, total: int) -> Page:
         groups: dict[str, dict[str, Any]] = {}
         for e in done:
             day = shipped_on(e, self.settings)
@@ -489,13 +498,18 @@ class Renderer:
                     "proposer": self.person(e.proposer.login if e.proposer else None),
                 }
             )
-        body = self._render("shipped.html", "../", groups=list(groups.values()), total=len(done))
+        body = self._render(
+            "shipped.html", base, groups=list(groups.values()), total=total, pager=pager
+        )
         return Page(Markup("Shipped"), body, search=False)
 
-    def proposals(self) -> Page:
-        """Idea issues that no file names yet."""
+    def proposals(self) -> dict[str, Page]:
+        """Idea issues that no file names yet, in pages."""
+        return pagination.paginate("proposals", self.board.proposals, self._proposals)
+
+    def _proposals(self, proposals: Sequence[Any], base: str, pager: Markup) -> Page:
         items = []
-        for issue in self.board.proposals:
+        for issue in proposals:
             voters = {v.voter.login for v in issue.voters if not v.voter.is_bot}
             items.append(
                 {
@@ -509,7 +523,7 @@ class Renderer:
                     "comments": issue.comments,
                 }
             )
-        body = self._render("proposals.html", "../", items=items)
+        body = self._render("proposals.html", base, items=items, pager=pager)
         return Page(Markup("New proposals"), body, search=False)
 
     def tag_index(self) -> Page:
@@ -621,8 +635,8 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
     site = Site()
     site.pages["index.md"] = r.home()
     site.pages["roadmap.md"] = r.roadmap()
-    site.pages["shipped.md"] = r.shipped()
-    site.pages["proposals.md"] = r.proposals()
+    site.pages.update(r.shipped())
+    site.pages.update(r.proposals())
     site.pages["insights.md"] = r.insights_page()
     site.pages["tags/index.md"] = r.tag_index()
     for tag, entries in r.tags.items():
