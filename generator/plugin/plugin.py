@@ -36,7 +36,7 @@ from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
 from generator.files import write_atomic
 from generator.pipeline import BuiltBoard, build_board, without_votes
-from generator.plugin import search
+from generator.plugin.search import SearchIndex
 from generator.plugin.slim import SPRITE, Slimmer
 
 log = logging.getLogger("mkdocs.plugins.ideaboard")
@@ -70,6 +70,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         self.env = None
         self.chrome: dict[str, dict[str, str]] = {}
         self.slimmer = Slimmer()
+        self.search: SearchIndex | None = None
         #: A board that ``ideaboard build`` already built for this run (it validated and
         #: synced first); used once, so ``mkdocs serve`` rebuilds from the files.
         self.prebuilt: BuiltBoard | None = None
@@ -85,6 +86,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.search = SearchIndex()
         board, insights = self._tally()
         # On a big board, idea pages are rendered as mkdocs reaches them and dropped once
         # written (on_page_context, on_post_page), so their bodies are never all in
@@ -146,6 +148,8 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         # needed once written, and a big board has thousands of them.
         if isinstance(self._page(page), render.LazyIdeaPage):
             page.content = None
+        if page.meta.get("ib_search") and self.search is not None:
+            self.search.add(page.url, output, config.theme.get("language") or "en")
         # Icons into one sprite, no indentation: most of a page was Material's chrome.
         return self.slimmer.slim(output, "../" * page.url.count("/"))
 
@@ -154,11 +158,16 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         sprite = Path(config.site_dir) / SPRITE
         sprite.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(sprite, self.slimmer.sprite())
-        search.index_site(Path(config.site_dir))
+        if self.search is not None:
+            self.search.build(Path(config.site_dir))
+            self.search = None
         self.site = None  # serve rebuilds from scratch; let the last board go
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        if self.search is not None:
+            self.search.discard()
+            self.search = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.settings is not None:
