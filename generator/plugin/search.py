@@ -15,6 +15,7 @@ scratch folder, and ``SearchIndex.build`` indexes that folder into ``site/pagefi
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -35,7 +36,10 @@ class SearchIndex:
     """The searchable part of each written page, then Pagefind over them."""
 
     def __init__(self) -> None:
-        self.scratch = Path(tempfile.mkdtemp(prefix="ideaboard-search-"))
+        # In memory where the system has it: a big board writes 100,000s of small files.
+        shm = Path("/dev/shm")  # noqa: S108 - mkdtemp makes a private (0700) folder in it
+        where = str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+        self.scratch = Path(tempfile.mkdtemp(prefix="ideaboard-search-", dir=where))
         self.pages = 0
 
     def add(self, url: str, html: str, lang: str) -> None:
