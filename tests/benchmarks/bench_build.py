@@ -6,7 +6,7 @@ Run it from the repository's root (it is a script; pytest does not collect it)::
     python tests/benchmarks/bench_build.py -n 150000 --layout auto
     python tests/benchmarks/bench_build.py -n 1000 --profile prof.out
 
-For each N it writes, in a temporary directory (``tests/benchmarks/synthetic.py``):
+For each N it writes, in a temporary directory (``tests/benchmarks/synthetic.py`` and ``sites.py``):
 
 - a **board**: N idea files (a title, a summary, a description of a few paragraphs with
   one made-up word of its own, 1-5 history entries, tags, some shipped, declined and
@@ -45,11 +45,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks import synthetic, visitor  # noqa: E402
-from tests.benchmarks.synthetic import synthetic_ideas, write_baseline, write_board  # noqa: E402
+from tests.benchmarks import sites, synthetic, visitor  # noqa: E402
+from tests.benchmarks.sites import write_baseline, write_board  # noqa: E402
+from tests.benchmarks.synthetic import synthetic_ideas  # noqa: E402
 from tests.browser import base_path, build_command, offline_env, serve  # noqa: E402
-
-__all__ = ["synthetic_ideas", "write_baseline", "write_board"]
 
 KB = 1000
 GOAL_RATIO_10K = 1.0
@@ -125,7 +124,7 @@ def largest_folder(ideas_dir: Path) -> int:
 def choose_layout(layout: str, n: int) -> str:
     if layout != "auto":
         return layout
-    return "month" if n > MAX_FOLDER and synthetic.subfolders_supported() else "flat"
+    return "month" if n > MAX_FOLDER and sites.subfolders_supported() else "flat"
 
 
 def run(n: int, keep: Path | None, args) -> dict:
@@ -275,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=1, help="build each site this many times; keep the best"
     )
-    parser.add_argument("--layout", choices=("auto", *synthetic.LAYOUTS), default="auto")
+    parser.add_argument("--layout", choices=("auto", *sites.LAYOUTS), default="auto")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false",
                         help="skip bare mkdocs-material")  # fmt: skip
     parser.add_argument("--no-visitor", dest="visitor", action="store_false",

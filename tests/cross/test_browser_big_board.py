@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 
 from generator.model import statuses as st
-from tests.benchmarks import bench_build
+from tests.benchmarks import sites, synthetic
 from tests.browser import ROOT, base_path, build_site, serve
 
 # The shared browser fixtures: browser, sample_site, sample_url, page, watcher.
@@ -27,7 +27,7 @@ IDLE = "[data-ib-cards]:not([aria-busy])"
 
 @pytest.fixture(scope="module")
 def big_ideas() -> list[dict]:
-    return bench_build.synthetic_ideas(N, seed=7)
+    return synthetic.synthetic_ideas(N, seed=7)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def big_url(tmp_path_factory, big_ideas, browser):
     if not (ROOT / "mkdocs.yml").exists():
         pytest.skip("mkdocs.yml does not exist yet: there is no site to build")
     work = tmp_path_factory.mktemp("big-board")
-    config = bench_build.write_board(work / "board", big_ideas)
+    config = sites.write_board(work / "board", big_ideas)
     site = build_site(config, work / "site")
     with serve(site, base_path(config)) as url:
         yield url

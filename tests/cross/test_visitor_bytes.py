@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.benchmarks import synthetic, visitor
+from tests.benchmarks import sites, synthetic, visitor
 from tests.browser import ROOT, base_path, build_site, serve
 
 N = 400
@@ -25,7 +25,7 @@ def walked(tmp_path_factory, browser) -> visitor.Counter:
         pytest.skip("mkdocs.yml does not exist yet: there is no site to build")
     ideas = synthetic.synthetic_ideas(N, seed=11)
     work = tmp_path_factory.mktemp("visitor")
-    config = synthetic.write_board(work / "board", ideas)
+    config = sites.write_board(work / "board", ideas)
     site = build_site(config, work / "site")
     target = ideas[N // 3]
     with serve(site, base_path(config)) as url:
