@@ -6,16 +6,21 @@ loads only the ones it needs.  The header's search box (``partials/search.html``
 queries it through ``ideaboard.js``; Material's search plugin stays on only because
 Material's header shows its search box with it, and it indexes no generated page.
 
-Pagefind parses every page it indexes, which is most of a big board's build time, so
-it is not run over the site: as mkdocs writes a page marked ``data-pagefind-body``
-(``main.html``, for pages whose meta has ``ib_search``: idea and static pages),
-``SearchIndex.add`` keeps only that part, as a small page at the same path in a
-scratch folder, and ``SearchIndex.build`` indexes that folder into ``site/pagefind``.
+Pagefind parses every page it indexes, and its index lists every page (a few bytes
+each, which every query downloads), so it is not run over the site.  As mkdocs writes a
+page marked ``data-pagefind-body`` (``main.html``, for pages whose meta has
+``ib_search``: idea and static pages), ``SearchIndex.add`` keeps only that part in a
+scratch folder: a static page at its own path, and idea pages ``GROUP`` to a scratch
+page (``_ideas/<k>/``), each under a heading whose id is its slug.  Pagefind returns a
+match inside such a page as a sub-result with that id, and ``ideaboard.js`` links it
+to ``ideas/<slug>/``.  ``SearchIndex.build`` indexes the folder into ``site/pagefind``.
+A board of 150,000 ideas is then 7,500 pages to Pagefind, not 150,000.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +35,13 @@ BODY = "<div data-pagefind-body>"
 END = "</article>"
 #: Parts of an idea page that are not what people search for.
 IGNORE = ".ib-vote,.ib-progress,.ib-facts,.ib-notice,.ib-sparkline,.ib-milestones"
+#: Idea pages to one page of the index.
+GROUP = 20
+#: The folder of the grouped idea pages, as ``ideaboard.js`` expects.
+GROUPED = "_ideas"
+_IDEA_URL = re.compile(r"ideas/([^/]+)/")
+_HEADING_ID = re.compile(r"(<h[1-6])\s+id=\"[^\"]*\"")
+_H1 = re.compile(r"<h1>(.*?)</h1>", re.S)
 
 
 class SearchIndex:
@@ -41,6 +53,9 @@ class SearchIndex:
         where = str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
         self.scratch = Path(tempfile.mkdtemp(prefix="ideaboard-search-", dir=where))
         self.pages = 0
+        self.group: list[str] = []
+        self.groups = 0
+        self.lang = "en"
 
     def add(self, url: str, html: str, lang: str) -> None:
         """Keep the part of the page at ``url`` (a site-relative URL) marked for search."""
@@ -48,16 +63,38 @@ class SearchIndex:
         if start < 0:
             return
         end = html.find(END, start)
-        body = html[start : end if end > 0 else len(html)]
+        body = html[start + len(BODY) : end if end > 0 else len(html)]
+        body = body[: body.rfind("</div>")]  # the close of BODY (main.html)
+        self.lang = lang
+        idea = _IDEA_URL.fullmatch(url)
+        if idea is None:
+            self._write(url or "", body, lang)
+            return
+        # Only the idea's own heading has an id: it names the idea in the results.
+        body = _H1.sub(
+            lambda m: f'<h2 id="{idea[1]}">{m[1]}</h2>', _HEADING_ID.sub(r"\1", body), count=1
+        )
+        self.group.append(f"<section>{body}</section>")
+        if len(self.group) >= GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.group:
+            self._write(f"{GROUPED}/{self.groups}/", "".join(self.group), self.lang)
+            self.groups += 1
+            self.group = []
+
+    def _write(self, url: str, body: str, lang: str) -> None:
         path = self.scratch / url / "index.html" if url.endswith("/") or not url else None
-        if path is None:
-            path = self.scratch / url
+        path = path or self.scratch / url
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f'<!doctype html><html lang="{lang}"><body>{body}</body></html>', "utf-8")
+        page = f'<!doctype html><html lang="{lang}"><body>{BODY}{body}</div></body></html>'
+        path.write_text(page, "utf-8")
         self.pages += 1
 
     def build(self, site_dir: Path) -> None:
         """Index the kept pages into ``site_dir/pagefind``; the scratch folder goes."""
+        self._flush()
         # The binary comes from the pagefind_bin_extended wheel; ``python -m pagefind``
         # finds it.  It runs offline and writes only the bundle.
         cmd = [sys.executable, "-m", "pagefind", "--site", str(self.scratch),

@@ -66,7 +66,7 @@
         var article = document.createElement("article");
         article.className = "md-search-result__article md-typeset";
         var h = document.createElement("h1");
-        h.textContent = (r.meta && r.meta.title) || r.url;
+        h.textContent = r.title;
         article.appendChild(h);
         article.appendChild(excerpt(r.excerpt || ""));
         a.appendChild(article);
@@ -75,14 +75,34 @@
       });
     }
 
+    // Idea pages are indexed GROUP to a page (generator/plugin/search.py): a match in
+    // one is a sub-result whose anchor is the idea's slug.
+    function items(data) {
+      var out = [];
+      data.forEach(function (d) {
+        if (d.url.indexOf("/_ideas/") < 0) {
+          out.push({ url: d.url, title: (d.meta && d.meta.title) || d.url, excerpt: d.excerpt });
+          return;
+        }
+        (d.sub_results || []).forEach(function (sub) {
+          var hash = sub.url.indexOf("#");
+          if (hash < 0 || !(sub.locations && sub.locations.length)) return;
+          var slug = decodeURIComponent(sub.url.slice(hash + 1));
+          out.push({ url: new URL("../ideas/" + encodeURIComponent(slug) + "/", root).pathname,
+                     title: sub.title, excerpt: sub.excerpt });
+        });
+      });
+      return out.slice(0, 10);
+    }
+
     function run() {
       var query = input.value.trim();
       var mine = ++asked;
       if (!query) { list.textContent = ""; return; }
       load().then(function (pf) { return pf.search(query); }).then(function (found) {
         if (mine !== asked || !found) return;
-        return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }))
-          .then(function (data) { show(data, query, mine); });
+        return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); }))
+          .then(function (data) { show(items(data), query, mine); });
       }).catch(function () { status.textContent = "Search is not available"; });
     }
 
