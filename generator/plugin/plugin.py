@@ -13,7 +13,8 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
 - ``on_page_context``: hand Material the blocks that are the same on every page of
   a folder outside the nav, rendered once (``site_theme/overrides/main.html`` uses them);
 - ``on_post_page``: slim every page (``slim.py``: icons from one sprite, no indentation);
-- ``on_post_build``: write the icon sprite and index the written site with Pagefind (``search.py``);
+- ``on_post_build``: write the icon sprite and the shared scripts, and build the
+  Pagefind index (``search.py``);
 - ``on_serve``: watch ``ideas/`` and the snapshot, so editing a YAML file
   rebuilds and reloads the page.
 """
@@ -155,9 +156,11 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
-        sprite = Path(config.site_dir) / SPRITE
-        sprite.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(sprite, self.slimmer.sprite())
+        written = {SPRITE: self.slimmer.sprite(), **self.slimmer.scripts}
+        for path, text in written.items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text)
         if self.search is not None:
             self.search.build(Path(config.site_dir))
             self.search = None

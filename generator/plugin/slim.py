@@ -9,6 +9,8 @@ a page so that:
   a reference into one sprite that the browser fetches once (``Slimmer.sprite``);
 - runs of white space that start a line become one newline (outside ``<pre>``,
   ``<textarea>`` and ``<script>``, where white space is content), which renders the same;
+- a long inline script that is the same on every page (Material's palette script, 1 KB)
+  is loaded from one file instead (``Slimmer.scripts``), synchronously, as before;
 - the empty table-of-contents sidebar (these pages hide it) is left out.
 """
 
@@ -19,12 +21,17 @@ import re
 
 #: Where the sprite is written, relative to the site's root.
 SPRITE = "assets/images/ib-icons.svg"
+#: The folder of the scripts taken out of pages, relative to the site's root.
+SCRIPTS = "assets/javascripts/ib-inline"
+#: Inline scripts shorter than this stay: a request costs more.
+SCRIPT_MIN = 300
 
 _KEEP = re.compile(
     r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>|<script[\s>].*?</script>)", re.S
 )
 _INDENT = re.compile(r"\n[ \t\r\n]+")
 _SVG = re.compile(r"<svg xmlns=\"http://www.w3.org/2000/svg\"([^>]*)>(.*?)</svg>", re.S)
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _VIEWBOX = re.compile(r'viewBox="([^"]*)"')
 _TOC = re.compile(
     r'<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" '
@@ -39,6 +46,7 @@ class Slimmer:
 
     def __init__(self) -> None:
         self.symbols: dict[str, tuple[str, str]] = {}  # id -> (viewBox, inner markup)
+        self.scripts: dict[str, str] = {}  # path relative to the site -> the script
 
     def slim(self, html: str, base: str) -> str:
         """``html`` without inline icons, indentation and the empty TOC; ``base`` leads
@@ -46,7 +54,19 @@ class Slimmer:
         parts = _KEEP.split(html)
         for k in range(0, len(parts), 2):  # even parts are outside <pre>, <script>...
             parts[k] = _INDENT.sub("\n", _SVG.sub(lambda m: self._use(m, base), parts[k]))
+        for k in range(1, len(parts), 2):
+            parts[k] = _INLINE_SCRIPT.sub(lambda m: self._script(m, base), parts[k])
         return _TOC.sub("", "".join(parts))
+
+    def _script(self, match: re.Match, base: str) -> str:
+        code = match[1]
+        # Relative paths in it would differ by page (Material's __md_scope): keep it.
+        if len(code) < SCRIPT_MIN or "../" in code or "<" in code:
+            return match[0]
+        key = hashlib.sha1(code.encode(), usedforsecurity=False).hexdigest()[:10]
+        path = f"{SCRIPTS}/{key}.js"
+        self.scripts[path] = code
+        return f'<script src="{base}{path}"></script>'
 
     def _use(self, match: re.Match, base: str) -> str:
         attrs, inner = match[1], match[2]

@@ -43,3 +43,15 @@ def test_the_empty_table_of_contents_goes():
     assert Slimmer().slim(f"<main>{toc}<article>x</article></main>", "") == (
         "<main><article>x</article></main>"
     )
+
+
+def test_a_long_script_that_every_page_has_is_loaded_from_one_file():
+    slimmer = Slimmer()
+    code = "var palette=1;" * 40
+    html = slimmer.slim(f"<p>x</p>\n<script>{code}</script>", "../")
+    (path,) = slimmer.scripts
+    assert slimmer.scripts[path] == code
+    assert html == f'<p>x</p>\n<script src="../{path}"></script>'
+    # Short scripts, and scripts with relative paths (they differ by page), stay.
+    for kept in ("<script>var a=1</script>", f'<script>u=new URL("../..");{code}</script>'):
+        assert Slimmer().slim(kept, "../") == kept
