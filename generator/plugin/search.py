@@ -3,7 +3,7 @@
 Material's search (lunr) sends the whole index to every visitor who opens the search
 box (8 MB at 10,000 ideas).  Pagefind splits its index into fragments and a query
 loads only the ones it needs.  The header's search box (``partials/search.html``)
-queries it through ``ideaboard.js``; Material's search plugin stays on only because
+queries it through ``ideaboard-search.js``; Material's search plugin stays on only because
 Material's header shows its search box with it, and it indexes no generated page.
 
 Pagefind parses every page it indexes, and its index lists every page (a few bytes
@@ -12,7 +12,7 @@ page marked ``data-pagefind-body`` (``main.html``, for pages whose meta has
 ``ib_search``: idea and static pages), ``SearchIndex.add`` keeps only that part in a
 scratch folder: a static page at its own path, and idea pages ``GROUP`` to a scratch
 page (``_ideas/<k>/``), each under a heading whose id is its slug.  Pagefind returns a
-match inside such a page as a sub-result with that id, and ``ideaboard.js`` links it
+match inside such a page as a sub-result with that id, and ``ideaboard-search.js`` links it
 to ``ideas/<slug>/``.  ``SearchIndex.build`` indexes the folder into ``site/pagefind``.
 A board of 150,000 ideas is then 7,500 pages to Pagefind, not 150,000.
 """
@@ -37,7 +37,7 @@ END = "</article>"
 IGNORE = ".ib-vote,.ib-progress,.ib-facts,.ib-notice,.ib-sparkline,.ib-milestones"
 #: Idea pages to one page of the index.
 GROUP = 20
-#: The folder of the grouped idea pages, as ``ideaboard.js`` expects.
+#: The folder of the grouped idea pages, as ``ideaboard-search.js`` expects.
 GROUPED = "_ideas"
 _IDEA_URL = re.compile(r"ideas/([^/]+)/")
 _HEADING_ID = re.compile(r"(<h[1-6])\s+id=\"[^\"]*\"")

@@ -1,7 +1,7 @@
-/* ideaboard: sort and filter the board from its sharded index (api/board/), search
-   with Pagefind, and flag stale votes.  No framework.  Text from the index is only
-   ever set with textContent.  Each change of sort, status or tag fetches one page of
-   one view (generator/render/shards.py), never the whole board. */
+/* ideaboard: sort and filter the board from its sharded index (api/board/), and flag
+   stale votes (the header's search is ideaboard-search.js).  No framework.  Text from
+   the index is only ever set with textContent.  Each change of sort, status or tag
+   fetches one page of one view (generator/render/shards.py), never the whole board. */
 (function () {
   "use strict";
 
@@ -12,111 +12,6 @@
     if (at && days && Date.now() - at > days * 86400000) el.hidden = false;
   });
 
-
-  // The header's search, with Pagefind: it loads only the index fragments a query needs.
-  (function () {
-    var box = document.querySelector("[data-ib-search]");
-    if (!box) return;
-    var input = box.querySelector(".md-search__input");
-    var list = box.querySelector(".md-search-result__list");
-    var status = box.querySelector(".md-search-result__meta");
-    var toggle = document.getElementById("__search");
-    var root = new URL(box.getAttribute("data-ib-search"), location.href);
-    var engine = null, timer = null, asked = 0;
-
-    function load() {
-      if (!engine) {
-        engine = import(new URL("pagefind.js", root).href).then(function (pf) {
-          return pf.options({ baseUrl: new URL("..", root).pathname }).then(function () { return pf; });
-        });
-      }
-      return engine;
-    }
-
-    // Pagefind's excerpt is escaped text with <mark> around the matches: keep only those.
-    function excerpt(html) {
-      var p = document.createElement("p");
-      var decode = document.createElement("textarea");
-      html.split(/(<\/?mark>)/).forEach(function (part, i, parts) {
-        if (part === "<mark>" || part === "</mark>") return;
-        decode.innerHTML = part;
-        var text = document.createTextNode(decode.value);
-        if (parts[i - 1] === "<mark>") {
-          var mark = document.createElement("mark");
-          mark.appendChild(text);
-          p.appendChild(mark);
-        } else {
-          p.appendChild(text);
-        }
-      });
-      return p;
-    }
-
-    function show(results, query, mine) {
-      if (mine !== asked) return;
-      list.textContent = "";
-      status.textContent = results.length ? results.length + (results.length === 1 ?
-        " matching idea" : " matching ideas") : "No matching ideas";
-      results.forEach(function (r) {
-        var li = document.createElement("li");
-        li.className = "md-search-result__item";
-        var a = document.createElement("a");
-        a.className = "md-search-result__link";
-        a.href = r.url;
-        var article = document.createElement("article");
-        article.className = "md-search-result__article md-typeset";
-        var h = document.createElement("h1");
-        h.textContent = r.title;
-        article.appendChild(h);
-        article.appendChild(excerpt(r.excerpt || ""));
-        a.appendChild(article);
-        li.appendChild(a);
-        list.appendChild(li);
-      });
-    }
-
-    // Idea pages are indexed GROUP to a page (generator/plugin/search.py): a match in
-    // one is a sub-result whose anchor is the idea's slug.
-    function items(data) {
-      var out = [];
-      data.forEach(function (d) {
-        if (d.url.indexOf("/_ideas/") < 0) {
-          out.push({ url: d.url, title: (d.meta && d.meta.title) || d.url, excerpt: d.excerpt });
-          return;
-        }
-        (d.sub_results || []).forEach(function (sub) {
-          var hash = sub.url.indexOf("#");
-          if (hash < 0 || !(sub.locations && sub.locations.length)) return;
-          var slug = decodeURIComponent(sub.url.slice(hash + 1));
-          out.push({ url: new URL("../ideas/" + encodeURIComponent(slug) + "/", root).pathname,
-                     title: sub.title, excerpt: sub.excerpt });
-        });
-      });
-      return out.slice(0, 10);
-    }
-
-    function run() {
-      var query = input.value.trim();
-      var mine = ++asked;
-      if (!query) { list.textContent = ""; return; }
-      load().then(function (pf) { return pf.search(query); }).then(function (found) {
-        if (mine !== asked || !found) return;
-        return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); }))
-          .then(function (data) { show(items(data), query, mine); });
-      }).catch(function () { status.textContent = "Search is not available"; });
-    }
-
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
-    box.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); run(); });
-    // The dialog opens with Material's toggle, as Material's own search does.
-    if (toggle) {
-      toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
-      input.addEventListener("focus", function () { toggle.checked = true; load(); });
-      document.addEventListener("keydown", function (e) {
-        if (e.key === "Escape" && toggle.checked) { toggle.checked = false; input.blur(); }
-      });
-    }
-  })();
 
   var form = document.querySelector("[data-ib-board]");
   if (!form || !window.fetch) return;
