@@ -161,6 +161,7 @@ def run(n: int, keep: Path | None, args) -> dict:
             print(f"   [{attempt}] bare mkdocs-material: {t:.1f} s, {rss / 2**20:.0f} MiB")
         board_runs.append(measure(cmd, config.parent))
         t, rss, log = board_runs[-1]
+        print("".join(f"   {line}\n" for line in log.splitlines() if "Pagefind indexed" in line))
         print(f"   [{attempt}] ideaboard build:      {t:.1f} s, {rss / 2**20:.0f} MiB", flush=True)
     result["board_s"] = min(r[0] for r in board_runs)
     result["board_rss"] = max(r[1] for r in board_runs)
