@@ -138,7 +138,8 @@ def run(n: int, keep: Path | None, args) -> dict:
     print(f"   input: {input_bytes / n:,.0f} bytes of YAML and snapshot per idea", flush=True)
     site = work / "board" / "site"
     # `ideaboard build` as a user runs it; with no token it builds from the snapshot.
-    cmd = build_command(config, site, offline=False)
+    # Not quiet: the build log has Pagefind's time and the peak memory of each part.
+    cmd = [part for part in build_command(config, site, offline=False) if part != "--quiet"]
     if args.profile:
         if cmd[1] == "-c":  # cProfile runs a script, not -c: write the one-liner to a file
             script = work / "build_main.py"
