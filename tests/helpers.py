@@ -128,7 +128,7 @@ theme:
   font: false
   features: [navigation.tabs]
 extra_css: [assets/stylesheets/ideaboard.css]
-extra_javascript: [assets/javascripts/ideaboard.js]
+extra_javascript: [assets/javascripts/ideaboard.js, assets/javascripts/ideaboard-search.js]
 nav:
   - Board: index.md
   - Roadmap: roadmap.md

@@ -8,11 +8,13 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
 - ``on_page_markdown`` / ``on_page_content``: every generated page is a tiny
   placeholder for Python-Markdown; its escaped title goes into ``page.meta``
   and its pre-rendered, sanitized body replaces the HTML afterwards, so
-  untrusted text never meets the site's markdown extensions.  The search plugin
-  is shown only an idea's searchable part (title, summary, description);
-- ``on_page_context`` (after the search plugin): put the full body back, and hand
-  Material the blocks that are the same on every page of a folder outside the nav,
-  rendered once (``site_theme/overrides/main.html`` uses them);
+  untrusted text never meets the site's markdown extensions.  Material's search
+  (lunr) indexes no generated page; ``ib_search`` marks the pages Pagefind indexes;
+- ``on_page_context``: hand Material the blocks that are the same on every page of
+  a folder outside the nav, rendered once (``site_theme/overrides/main.html`` uses them);
+- ``on_post_page``: slim every page (``slim.py``: icons from one sprite, no indentation);
+- ``on_post_build``: write the icon sprite and the shared scripts, and build the
+  Pagefind index (``search.py``);
 - ``on_serve``: watch ``ideas/`` and the snapshot, so editing a YAML file
   rebuilds and reloads the page.
 """
@@ -27,14 +29,17 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator import i18n, render
 from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
+from generator.files import write_atomic
 from generator.pipeline import BuiltBoard, build_board, without_votes
+from generator.plugin.search import SearchIndex
+from generator.plugin.slim import SPRITE, Slimmer
 
 log = logging.getLogger("mkdocs.plugins.ideaboard")
 
@@ -66,6 +71,8 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         self.date: str | None = None
         self.env = None
         self.chrome: dict[str, dict[str, str]] = {}
+        self.slimmer = Slimmer()
+        self.search: SearchIndex | None = None
         #: A board that ``ideaboard build`` already built for this run (it validated and
         #: synced first); used once, so ``mkdocs serve`` rebuilds from the files.
         self.prebuilt: BuiltBoard | None = None
@@ -97,6 +104,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.search = SearchIndex()
         board, insights = self._tally()
         # On a big board, idea pages are rendered as mkdocs reaches them and dropped once
         # written (on_page_context, on_post_page), so their bodies are never all in
@@ -121,6 +129,9 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         if self.date:
             page.update_date = self.date
         generated = self._page(page)
+        # Lunr indexes nothing generated; Pagefind indexes idea and static pages.
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        page.meta["ib_search"] = not excluded if generated is None else generated.search
         if generated is None:
             return markdown
         # Material prints page titles without escaping: give it the escaped one.  (The
@@ -129,31 +140,20 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             page.meta["title"] = str(generated.title)
         # Tabs (desktop) and the drawer (phone) carry the nav; the cards want the width.
         page.meta["hide"] = ["navigation", "toc"]
-        if not generated.search:
-            page.meta["search"] = {"exclude": True}
+        page.meta["search"] = {"exclude": True}
         return PLACEHOLDER
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._page(page)
-        if generated is None:
-            return html
-        # The search plugin indexes page.content next; give it only the searchable part.
-        # The full body replaces it in on_page_context, after the search plugin has run.
-        searchable = generated.search_html  # a lazy page renders it on each read
-        return self._marked(generated.body if searchable is None else searchable)
+        return html if generated is None else self._marked(generated.body)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = env
         self.chrome = {}
         return env
 
-    @event_priority(-100)  # after the search plugin has indexed the searchable part
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         generated = self._page(page)
-        if isinstance(generated, render.LazyIdeaPage) or (
-            generated is not None and generated.search_html is not None
-        ):
-            page.content = self._marked(generated.body)
         # Material renders the whole nav (tabs, header...) on every page.  Pages outside
         # the nav in the same folder get the same HTML, so render it once per folder.
         shared = generated is not None and not page.file.inclusion.is_in_nav()
@@ -170,7 +170,10 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         # needed once written, and a big board has thousands of them.
         if isinstance(self._page(page), render.LazyIdeaPage):
             page.content = None
-        return output
+        if page.meta.get("ib_search") and self.search is not None:
+            self.search.add(page.url, output, config.theme.get("language") or "en")
+        # Icons into one sprite, no indentation: most of a page was Material's chrome.
+        return self.slimmer.slim(output, "../" * page.url.count("/"))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
@@ -182,10 +185,21 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
                 target = site_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(make(), encoding="utf-8")
+        written = {SPRITE: self.slimmer.sprite(), **self.slimmer.scripts}
+        for path, text in written.items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text)
+        if self.search is not None:
+            self.search.build(Path(config.site_dir))
+            self.search = None
         self.site = None  # serve rebuilds from scratch; let the last board go
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        if self.search is not None:
+            self.search.discard()
+            self.search = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         if self.settings is not None:

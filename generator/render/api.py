@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import sanitize as _sanitize
+from generator.render.text import iso, plain, safe_name, status_title
 
 if TYPE_CHECKING:
-    from generator.render.site import Renderer
+    from generator.render.view import Renderer
 
 FORMAT = "ideaboard-ideas"
 VERSION = 1
@@ -51,7 +52,6 @@ def _page_url(r: Renderer, slug: str) -> str:
 
 
 def _idea(r: Renderer, e: Any) -> dict[str, Any]:
-    from generator.render.site import plain
 
     idea = e.idea
     shipped = None
@@ -112,7 +112,6 @@ def _idea(r: Renderer, e: Any) -> dict[str, Any]:
 
 def ideas_json(r: Renderer) -> str:
     """``api/ideas.json``: every visible idea, keyed by slug (sorted)."""
-    from generator.render.site import iso, plain
 
     data = {
         "$schema": "ideas.schema.json",
@@ -135,7 +134,6 @@ def board_json(r: Renderer) -> str:
     ``c`` comments, ``tr`` trending, ``cr`` created, ``ch`` last changed,
     ``tg`` tag ids (see ``tags`` for their names).  Ideas are in trending order.
     """
-    from generator.render.site import plain, safe_name, status_title
 
     tags: dict[str, str] = {}
     ideas = []
@@ -149,8 +147,8 @@ def board_json(r: Renderer) -> str:
         ideas.append(
             {
                 "s": idea.slug,
-                "t": _clip(plain(idea.title), INDEX_TITLE),
-                "u": _clip(plain(idea.summary), INDEX_SUMMARY),
+                "t": clip(plain(idea.title), INDEX_TITLE),
+                "u": clip(plain(idea.summary), INDEX_SUMMARY),
                 "st": idea.status,
                 "v": e.votes,
                 "c": e.comments,
@@ -169,5 +167,6 @@ def board_json(r: Renderer) -> str:
     return dumps(data)
 
 
-def _clip(value: str, limit: int) -> str:
+def clip(value: str, limit: int) -> str:
+    """``value`` cut to ``limit`` characters, with an ellipsis when cut."""
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -11,13 +12,14 @@ from markupsafe import Markup
 from generator import sanitize as _sanitize
 from generator.model import Entry
 from generator.model import statuses as st
-from generator.render import charts
+from generator.render import charts, pagination
 from generator.render.text import (
     CATEGORY_TITLES,
     SORT_TITLES,
     build_date,
     human_date,
     iso,
+    safe_name,
     status_title,
     text,
 )
@@ -26,6 +28,8 @@ from generator.tally import shipped_on
 
 #: Cards shown on the home page without JavaScript; the script shows the rest.
 HOME_CARDS = 60
+#: Cards in a roadmap column; the status pages list every idea.
+ROADMAP_CARDS = 60
 
 
 def home(r: Renderer) -> Page:
@@ -67,23 +71,31 @@ def roadmap(r: Renderer) -> Page:
     for status in r.settings.statuses_in(st.ACTIVE):
         entries = [e for e in r.visible if e.idea.status == status]
         title = status_title(status)
-        columns.append(
-            (status, title, st.ACTIVE, len(entries), r.cards_html(entries, "../", title))
-        )
+        # A column shows the top of its list; the status pages list them all.
+        cards = r.cards_html(entries[:ROADMAP_CARDS], "../", title)
+        more = f"status/{status}/" if len(entries) > ROADMAP_CARDS else None
+        columns.append((status, title, st.ACTIVE, len(entries), cards, more))
     shipped_now = recently_shipped(r)
     title = "Recently shipped"
-    cards = r.cards_html(shipped_now, "../", title)
-    columns.append(("recently-shipped", title, st.COMPLETED, len(shipped_now), cards))
+    cards = r.cards_html(shipped_now[:ROADMAP_CARDS], "../", title)
+    more = "shipped/" if len(shipped_now) > ROADMAP_CARDS else None
+    columns.append(("recently-shipped", title, st.COMPLETED, len(shipped_now), cards, more))
     body = r.render(
         "roadmap.html", "../", columns=columns, recent_days=r.settings.recently_shipped_days
     )
     return Page(Markup("Roadmap"), body, search=False)
 
 
-def shipped(r: Renderer) -> Page:
-    """Every shipped idea, grouped by release (or month), newest first."""
+def shipped(r: Renderer) -> dict[str, Page]:
+    """Every shipped idea, grouped by release (or month), newest first, in pages."""
     done = [(shipped_on(e, r.settings), e) for e in r.visible if e.category == st.COMPLETED]
     done.sort(key=_newest_first)
+    return pagination.paginate(
+        "shipped", done, lambda chunk, base, pager: _shipped(r, chunk, base, pager, len(done))
+    )
+
+
+def _shipped(r: Renderer, done: Sequence, base: str, pager: Markup, total: int) -> Page:
     groups: dict[str, dict[str, Any]] = {}
     for day, e in done:
         if e.idea.shipped_in is not None:
@@ -104,31 +116,37 @@ def shipped(r: Renderer) -> Page:
                 "card": r.cards[e.slug],
                 "date": human_date(day),
                 "day": day,
-                "proposer": r.person(e.proposer.login if e.proposer else None, "../"),
+                "proposer": r.person(e.proposer.login if e.proposer else None, base),
             }
         )
-    body = r.render("shipped.html", "../", groups=list(groups.values()), total=len(done))
+    body = r.render("shipped.html", base, groups=list(groups.values()), total=total, pager=pager)
     return Page(Markup("Shipped"), body, search=False)
 
 
-def proposals(r: Renderer) -> Page:
-    """Idea issues that no file names yet."""
+def proposals(r: Renderer) -> dict[str, Page]:
+    """Idea issues that no file names yet, in pages."""
+    return pagination.paginate(
+        "proposals", r.board.proposals, lambda chunk, base, pager: _proposals(r, chunk, base, pager)
+    )
+
+
+def _proposals(r: Renderer, proposals: Sequence, base: str, pager: Markup) -> Page:
     items = []
-    for issue in r.board.proposals:
+    for issue in proposals:
         voters = {v.voter.login for v in issue.voters if not v.voter.is_bot}
         items.append(
             {
                 "number": issue.number,
                 "title": text(issue.title),
                 "url": _sanitize.url(issue.url) or r.number_url(issue.number),
-                "author": r.person(issue.author.login if issue.author else None, "../"),
+                "author": r.person(issue.author.login if issue.author else None, base),
                 "created": human_date(issue.created_at.astimezone(dt.UTC).date()),
                 "created_iso": iso(issue.created_at),
                 "votes": len(voters) if issue.voters else issue.thumbs_up,
                 "comments": issue.comments,
             }
         )
-    body = r.render("proposals.html", "../", items=items)
+    body = r.render("proposals.html", base, items=items, pager=pager)
     return Page(Markup("New proposals"), body, search=False)
 
 
@@ -137,34 +155,40 @@ def tag_index(r: Renderer) -> Page:
     return Page(Markup("Tags"), r.render("tags.html", "../", tags=r.tag_links()), search=False)
 
 
-def tag(r: Renderer, name: str, entries: list[Entry]) -> Page:
-    """The ideas with one tag."""
-    body = r.render(
-        "list.html",
-        "../../",
-        heading=Markup("Ideas tagged ") + Markup("<q>") + text(name) + Markup("</q>"),
-        lead=None,
-        count=len(entries),
-        cards_html=r.cards_html(entries, "../../", "Ideas"),
-        back=("tags/", "All tags"),
+def tag(r: Renderer, name: str, entries: list[Entry]) -> dict[str, Page]:
+    """The ideas with one tag, in pages (``pagination``), by source path."""
+    title = Markup("Tag: ") + text(name)
+    heading = Markup("Ideas tagged ") + Markup("<q>") + text(name) + Markup("</q>")
+    return pagination.paginate(
+        f"tags/{safe_name(name)}",
+        entries,
+        lambda chunk, base, pager: _list(
+            r, title, heading, None, len(entries), chunk, base, pager, ("tags/", "All tags")
+        ),
     )
-    return Page(Markup("Tag: ") + text(name), body, search=False)
 
 
-def status(r: Renderer, name: str) -> Page:
-    """The ideas with one status."""
+def status(r: Renderer, name: str) -> dict[str, Page]:
+    """The ideas with one status, in pages (``pagination``), by source path."""
     entries = [e for e in r.visible if e.idea.status == name]
     title = status_title(name)
+    lead = Markup("Every idea with the status <em>{}</em>, trending first.").format(title)
+    return pagination.paginate(
+        f"status/{name}",
+        entries,
+        lambda chunk, base, pager: _list(
+            r, Markup("Status: {}").format(title), Markup("{} ideas").format(title), lead,
+            len(entries), chunk, base, pager, ("", "The board"),
+        ),
+    )  # fmt: skip
+
+
+def _list(r: Renderer, title, heading, lead, count, chunk, base, pager, back) -> Page:
     body = r.render(
-        "list.html",
-        "../../",
-        heading=Markup("{} ideas").format(title),
-        lead=Markup("Every idea with the status <em>{}</em>, trending first.").format(title),
-        count=len(entries),
-        cards_html=r.cards_html(entries, "../../", "Ideas"),
-        back=("", "The board"),
-    )
-    return Page(Markup("Status: {}").format(title), body, search=False)
+        "list.html", base, heading=heading, lead=lead, count=count,
+        cards_html=r.cards_html(chunk, base, "Ideas"), pager=pager, back=back,
+    )  # fmt: skip
+    return Page(title, body, search=False)
 
 
 def insights(r: Renderer) -> Page:

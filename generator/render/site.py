@@ -20,10 +20,11 @@ from typing import Any
 from generator.config import Settings
 from generator.load import schema_text as idea_schema_text
 from generator.model import SLUG_RE, Board
-from generator.render import api, feeds, idea_page, pages, people
+from generator.render import api, feeds, idea_page, pages, people, shards
 from generator.render import csv as csv_export
 from generator.render.text import (
     CATEGORY_TITLES,
+    SORTS,
     build_date,
     human_date,
     human_time,
@@ -68,14 +69,14 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
     site = Site()
     site.pages["index.md"] = pages.home(r)
     site.pages["roadmap.md"] = pages.roadmap(r)
-    site.pages["shipped.md"] = pages.shipped(r)
-    site.pages["proposals.md"] = pages.proposals(r)
+    site.pages.update(pages.shipped(r))
+    site.pages.update(pages.proposals(r))
     site.pages["insights.md"] = pages.insights(r)
     site.pages["tags/index.md"] = pages.tag_index(r)
     for tag, entries in r.tags.items():
-        site.pages[f"tags/{safe_name(tag)}.md"] = pages.tag(r, tag, entries)
+        site.pages.update(pages.tag(r, tag, entries))
     for status in settings.statuses:
-        site.pages[f"status/{status}.md"] = pages.status(r, status)
+        site.pages.update(pages.status(r, status))
     for e in r.visible:
         if SLUG_RE.match(e.slug):
             site.pages[f"ideas/{e.slug}.md"] = (
@@ -86,6 +87,7 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
     site.assets["api/ideas.json"] = api.ideas_json(r)
     site.assets["api/ideas.schema.json"] = api.schema_text()
     site.assets["api/board.json"] = api.board_json(r)
+    site.assets.update(shards.board_shards(r, SORTS))  # what the board's script fetches
     site.assets["api/ideas.csv"] = csv_export.ideas_csv(r)
     site.assets["schema/idea.schema.json"] = idea_schema_text()
     site.assets["feeds/changes.xml"] = feeds.changes(r)

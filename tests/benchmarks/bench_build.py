@@ -3,24 +3,30 @@
 Run it from the repository's root (it is a script; pytest does not collect it)::
 
     python tests/benchmarks/bench_build.py                 # N = 1,000 and 10,000
+    python tests/benchmarks/bench_build.py -n 150000 --layout auto
     python tests/benchmarks/bench_build.py -n 1000 --profile prof.out
 
-For each N it writes, in a temporary directory:
+For each N it writes, in a temporary directory (``tests/benchmarks/synthetic.py`` and ``sites.py``):
 
-- a **board**: N idea files in ``ideas/`` (a title, a summary, a description of a few
-  paragraphs, 1-5 history entries, tags, some shipped, declined and duplicate ideas) and
-  a snapshot with an issue for each (0-200 👍 voters, comments) plus N/20 proposals
-  that have no YAML file yet, next to a copy of the repository's ``mkdocs.yml`` and
-  ``site_theme/`` (and docs folder);
+- a **board**: N idea files (a title, a summary, a description of a few paragraphs with
+  one made-up word of its own, 1-5 history entries, tags, some shipped, declined and
+  duplicate ideas) and a snapshot with an issue for each (a heavy tail of 👍 voters,
+  about 33 an idea: 5 million at 150,000; comments) plus N/20 proposals that have no
+  YAML file yet, next to a copy of the repository's ``mkdocs.yml`` and ``site_theme/``.
+  ``--layout`` puts the files in ``ideas/`` (``flat``), ``ideas/<year>/`` or
+  ``ideas/<year>/<month>/``; ``auto`` (the default) uses ``month`` above 3,000 ideas when
+  the loader reads subfolders (probed with a real load), else ``flat``;
 - a **baseline**: bare mkdocs-material (no ideaboard plugin, search on, no fonts) with
   one page per idea holding the same text, reached from one index page that links them
   all, and, as with the board, kept out of the navigation.
 
 Both are built in a fresh process, one after the other, without a GitHub token (the
 board builds from the snapshot).  Wall time is measured around the process; peak
-memory is that process's maximum resident set size (``getrusage`` in a small launcher).
-The report gives the ratio to the baseline, time, peak RSS, and per idea: all output
-bytes, the search index bytes and the board's JSON index bytes.
+memory is the largest maximum resident set size of the process and its children
+(``getrusage`` in a small launcher).  Output size is the sum of file sizes (bytes, as
+``du -sb``) and also ``du -s`` (disk blocks).  Then the built board is served on
+127.0.0.1 and walked in Chromium (``tests/benchmarks/visitor.py``): the bytes of HTML
+and data each visitor action downloads, with the theme's static files apart.
 
 ``--profile FILE`` runs the board build under cProfile (slower) and prints the top
 functions by cumulative and by own time, to see where the time goes.
@@ -29,11 +35,7 @@ functions by cumulative and by own time, to see where the time goes.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
-import random
-import re
 import shutil
 import subprocess
 import sys
@@ -43,289 +45,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from generator.sync.store import from_json, to_json  # noqa: E402
-from tests.browser import build_command, offline_env  # noqa: E402
+from tests.benchmarks import sites, synthetic, visitor  # noqa: E402
+from tests.benchmarks.sites import write_baseline, write_board  # noqa: E402
+from tests.benchmarks.synthetic import synthetic_ideas  # noqa: E402
+from tests.browser import base_path, build_command, offline_env, serve  # noqa: E402
 
-REPO = "lumen-notes/lumen"
-SYNCED_AT = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
-VOTER_POOL = 50_000  # distinct GitHub accounts that vote
-GOAL_RATIO = 1.3
-GOAL_SECONDS_10K = 60.0
-GOAL_RSS_10K = 1024**3
-GOAL_OUTPUT_PER_IDEA = 40 * 1024
-GOAL_INDEX_PER_IDEA = 1024
-
-_WORDS = (
-    "note notes notebook team editor markdown sync offline mobile desktop web share link "
-    "export import search tag folder template task list table code block image attachment "
-    "cursor conflict merge version history backup calendar reminder theme dark font shortcut "
-    "keyboard plugin api webhook diagram math embed preview split pane outline heading graph "
-    "backlink archive trash pin star comment mention review publish print page sidebar tab "
-    "quick capture widget clipper browser extension permission workspace member guest role "
-    "password encryption key device storage quota speed startup memory battery gesture "
-    "would could should really often every week people customers clients meeting project "
-    "the a an of to in for with on when without because so and but or we our they their "
-    "we use it this that my your want need like make keep lose find open close move copy"
-)
-_TAGS = (
-    "editor sync mobile desktop web export import search sharing accessibility performance "
-    "privacy security integrations api theming templates tasks calendar attachments "
-    "collaboration notifications offline keyboard plugins"
-)
-WORDS = _WORDS.split()
-TAGS = _TAGS.split()
-# Statuses weighted roughly like a real board: most ideas are open.
-STATUS_WEIGHTS = {
-    "proposed": 50,
-    "under-review": 12,
-    "planned": 8,
-    "in-progress": 5,
-    "shipped": 12,
-    "declined": 8,
-    "duplicate": 5,
-}
-PATHS = {  # the usual path to each status, as history entries
-    "proposed": ["proposed"],
-    "under-review": ["proposed", "under-review"],
-    "planned": ["proposed", "under-review", "planned"],
-    "in-progress": ["proposed", "under-review", "planned", "in-progress"],
-    "shipped": ["proposed", "under-review", "planned", "in-progress", "shipped"],
-    "declined": ["proposed", "under-review", "declined"],
-    "duplicate": ["proposed", "duplicate"],
-}
-
-
-# ---------------------------------------------------------------- synthetic data
-
-
-def _sentence(rng: random.Random, lo: int = 8, hi: int = 20) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(lo, hi))]
-    return " ".join(words).capitalize() + "."
-
-
-def _paragraph(rng: random.Random) -> str:
-    return " ".join(_sentence(rng) for _ in range(rng.randint(3, 6)))
-
-
-def _iso(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def synthetic_ideas(n: int, seed: int = 1) -> list[dict]:
-    """N ideas as plain dicts, deterministic for a seed; issue numbers 1..N."""
-    rng = random.Random(seed)
-    statuses = list(STATUS_WEIGHTS)
-    weights = list(STATUS_WEIGHTS.values())
-    ideas = []
-    for i in range(1, n + 1):
-        status = rng.choices(statuses, weights)[0]
-        if status == "duplicate" and i < 10:
-            status = "proposed"
-        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 8))).capitalize()
-        created = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randint(0, 1000))
-        path = PATHS[status]
-        if len(path) > 5:
-            path = path[-5:]
-        date = created
-        history = []
-        for step, st in enumerate(path):
-            if step:
-                date = date + dt.timedelta(days=rng.randint(3, 60))
-            date = min(date, SYNCED_AT.date())
-            history.append({"date": date, "status": st, "note": _sentence(rng, 6, 30)})
-        idea = {
-            "slug": f"idea-{i:05d}-{title.split()[0].lower()}",
-            "title": title,
-            "summary": _sentence(rng, 10, 22),
-            "description": "\n\n".join(_paragraph(rng) for _ in range(rng.randint(2, 4))),
-            "status": status,
-            "issue": i,
-            "tags": sorted(rng.sample(TAGS, rng.randint(0, 3))),
-            "created": created,
-            "history": history,
-        }
-        if status == "duplicate":
-            # The canonical idea must not be a duplicate itself.
-            canonical = ideas[rng.randrange(0, len(ideas))]
-            if canonical["status"] == "duplicate":
-                idea["status"] = idea["history"][-1]["status"] = "declined"
-            else:
-                idea["duplicate_of"] = canonical["slug"]
-        if status == "shipped":
-            idea["shipped_in"] = {"release": f"{rng.randint(1, 5)}.{rng.randint(0, 9)}"}
-        if rng.random() < 0.3:
-            idea["score"] = {k: rng.randint(1, 10) for k in ("impact", "confidence", "ease")}
-        ideas.append(idea)
-    return ideas
-
-
-def idea_yaml(idea: dict) -> str:
-    """The YAML file of one idea, as a maintainer would write it."""
-    lines = [
-        f"title: {_q(idea['title'])}",
-        f"summary: {_q(idea['summary'])}",
-        "description: |",
-        *[f"  {line}" if line else "" for line in idea["description"].split("\n")],
-        f"status: {idea['status']}",
-        f"issue: {idea['issue']}",
-        f"tags: [{', '.join(idea['tags'])}]",
-        f"created: {idea['created'].isoformat()}",
-        "history:",
-    ]
-    for entry in idea["history"]:
-        lines += [
-            f"  - date: {entry['date'].isoformat()}",
-            f"    status: {entry['status']}",
-            f"    note: {_q(entry['note'])}",
-        ]
-    if "duplicate_of" in idea:
-        lines.append(f"duplicate_of: {idea['duplicate_of']}")
-    if "shipped_in" in idea:
-        lines += ["shipped_in:", f"  release: {_q(idea['shipped_in']['release'])}"]
-    if "score" in idea:
-        lines.append("score:")
-        lines += [f"  {k}: {v}" for k, v in idea["score"].items()]
-    return "\n".join(lines) + "\n"
-
-
-def _issue(number: int, rng: random.Random, title: str, body: str, created: dt.datetime,
-           status: str | None) -> dict:  # fmt: skip
-    voters = []
-    # Voters come from one community: the same people vote on many ideas.
-    for login in rng.sample(range(VOTER_POOL), rng.randint(0, 200)):
-        at = created + dt.timedelta(minutes=rng.randint(1, 60 * 24 * 700))
-        voters.append([f"voter-{login}", _iso(min(at, SYNCED_AT))])  # [login, time]: a User
-    voters.sort(key=lambda v: (v[1], v[0]))
-    comments = rng.randint(0, 40)
-    comment_times = sorted(
-        _iso(min(created + dt.timedelta(hours=rng.randint(1, 24 * 600)), SYNCED_AT))
-        for _ in range(min(comments, 100))
-    )
-    state, reason = {
-        None: ("open", None),
-        "shipped": ("closed", "completed"),
-        "declined": ("closed", "not_planned"),
-        "duplicate": ("closed", "duplicate"),
-    }.get(status, ("open", None))
-    return {
-        "number": number,
-        "title": title,
-        "body": body,
-        "url": f"https://github.com/{REPO}/issues/{number}",
-        "state": state,
-        "state_reason": reason,
-        "author": {"login": f"author{number % 997}", "type": "User"},
-        "created_at": _iso(created),
-        "updated_at": _iso(SYNCED_AT - dt.timedelta(days=rng.randint(0, 300))),
-        "closed_at": _iso(SYNCED_AT - dt.timedelta(days=1)) if state == "closed" else None,
-        "labels": ["idea"],
-        "locked": False,
-        "comments": comments,
-        "comment_times": comment_times,
-        "reactions": {
-            "+1": len(voters),
-            "-1": 0,
-            "laugh": 0,
-            "hooray": 0,
-            "confused": 0,
-            "heart": rng.randint(0, 5),
-            "rocket": 0,
-            "eyes": 0,
-        },
-        "voters": voters,
-    }
-
-
-def synthetic_snapshot(ideas: list[dict], seed: int = 2) -> dict:
-    """A snapshot with one issue per idea, plus N/20 proposals without a YAML file."""
-    rng = random.Random(seed)
-    issues = []
-    for idea in ideas:
-        created = dt.datetime.combine(idea["created"], dt.time(9, 30), tzinfo=dt.UTC)
-        body = f"### Summary\n\n{idea['summary']}\n\n### Description\n\n{idea['description']}"
-        issues.append(_issue(idea["issue"], rng, idea["title"], body, created, idea["status"]))
-    for k in range(len(ideas) // 20):
-        number = len(ideas) + 1 + k
-        created = SYNCED_AT - dt.timedelta(days=rng.randint(1, 60))
-        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 8))).capitalize()
-        body = f"### Summary\n\n{_sentence(rng)}\n\n### Description\n\n{_paragraph(rng)}"
-        issues.append(_issue(number, rng, title, body, created, None))
-    return {
-        "format": "ideaboard-snapshot",
-        "version": 1,
-        "repo": REPO,
-        "synced_at": _iso(SYNCED_AT),
-        "complete": True,
-        "rate_limit": {"limit": 5000, "remaining": 4000, "reset_at": _iso(SYNCED_AT)},
-        "issues": issues,
-        "missing": [],
-    }
-
-
-# ---------------------------------------------------------------- the two sites
-
-
-def _docs_dir_name(config_text: str) -> str:
-    from mkdocs.utils.yaml import yaml_load
-
-    return (yaml_load(config_text) or {}).get("docs_dir", "docs")
-
-
-def write_board(dest: Path, ideas: list[dict]) -> Path:
-    """The repository's site config and theme with a synthetic board; returns mkdocs.yml."""
-    config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    dest.mkdir(parents=True)
-    (dest / "mkdocs.yml").write_text(config_text, encoding="utf-8")
-    docs_dir = _docs_dir_name(config_text)
-    for name in sorted({"site_theme", Path(docs_dir).parts[0]}):
-        if (ROOT / name).is_dir() and name not in ("ideas", "."):
-            shutil.copytree(ROOT / name, dest / name)
-    (dest / docs_dir).mkdir(parents=True, exist_ok=True)
-    ideas_dir = dest / "ideas"
-    ideas_dir.mkdir()
-    for idea in ideas:
-        (ideas_dir / f"{idea['slug']}.yaml").write_text(idea_yaml(idea), encoding="utf-8")
-    # Through the real writer, so the file has exactly the format a sync writes.
-    snapshot = to_json(from_json(json.dumps(synthetic_snapshot(ideas))))
-    (ideas_dir / "snapshot.json").write_text(snapshot, encoding="utf-8")
-    return dest / "mkdocs.yml"
-
-
-BASELINE_CONFIG = """\
-site_name: Baseline
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-nav:
-  - index.md
-"""
-
-
-def write_baseline(dest: Path, ideas: list[dict]) -> Path:
-    """Bare mkdocs-material: one plain page per idea, out of the nav; returns mkdocs.yml."""
-    docs = dest / "docs"
-    (docs / "ideas").mkdir(parents=True)
-    (dest / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
-    index = ["# Ideas", ""]
-    for idea in ideas:
-        index.append(f"- [{idea['title']}](ideas/{idea['slug']}.md): {idea['summary']}")
-        history = "\n".join(
-            f"- {h['date'].isoformat()} **{h['status']}**: {h['note']}" for h in idea["history"]
-        )
-        page = (
-            f"# {idea['title']}\n\n{idea['summary']}\n\n{idea['description']}\n\n"
-            f"## History\n\n{history}\n\nTags: {', '.join(idea['tags'])}\n"
-        )
-        (docs / "ideas" / f"{idea['slug']}.md").write_text(page, encoding="utf-8")
-    (docs / "index.md").write_text("\n".join(index) + "\n", encoding="utf-8")
-    return dest / "mkdocs.yml"
+KB = 1000
+GOAL_RATIO_10K = 1.0
+GOAL_SECONDS = 300.0  # at 150,000 ideas
+GOAL_RSS = 3 * 1024**3
+GOAL_SITE = 1024**3
+GOAL_PER_IDEA = 6.5 * 1024
+GOAL_HOME = 150 * KB
+GOAL_FILTER = 200 * KB
+GOAL_SEARCH = 500 * KB
+GOAL_PAGE = 500 * KB
+MAX_FOLDER = 3000
 
 
 # ---------------------------------------------------------------- measuring
@@ -365,90 +100,107 @@ def measure(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
 
 
 def tree_bytes(path: Path) -> int:
+    """Bytes of every file under ``path`` (0 if it does not exist)."""
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def board_index(site: Path) -> Path | None:
-    """The board's compact JSON index: the JSON file the board's script fetches."""
-    # The board names it in its controls: <form data-ib-board data-index="api/board.json">.
-    match = re.search(r'data-index="([^"]+)"', (site / "index.html").read_text("utf-8"))
-    if match and (site / match[1].lstrip("./")).is_file():
-        return site / match[1].lstrip("./")
-    candidates = [
-        p
-        for p in site.rglob("*.json")
-        if "search" not in p.parts and p.name not in ("ideas.json", "schema.json")
-        and "schema" not in p.name
-    ]  # fmt: skip
-    if not candidates:
-        return None
-    return max(candidates, key=lambda p: p.stat().st_size)
+def du_blocks(path: Path) -> int:
+    """Disk use of ``path`` in bytes, as ``du -s`` counts it (whole blocks)."""
+    out = subprocess.run(["du", "-s", "-B1", str(path)], capture_output=True, text=True)
+    return int(out.stdout.split()[0])
 
 
-def run(n: int, keep: Path | None, profile: str | None, repeat: int = 1) -> dict:
-    """Generate, build both, and return the figures for one N."""
+def largest_page(site: Path) -> tuple[int, str]:
+    """The biggest HTML page: (bytes, path)."""
+    size, path = max((p.stat().st_size, p) for p in site.rglob("*.html"))
+    return size, path.relative_to(site).as_posix()
+
+
+def largest_folder(ideas_dir: Path) -> int:
+    """The most entries in one folder of the board's idea files."""
+    return max(len(os.listdir(d)) for d, _, _ in os.walk(ideas_dir))
+
+
+def choose_layout(layout: str, n: int) -> str:
+    if layout != "auto":
+        return layout
+    return "month" if n > MAX_FOLDER and sites.subfolders_supported() else "flat"
+
+
+def run(n: int, keep: Path | None, args) -> dict:
+    """Generate, build both, walk the board, and return the figures for one N."""
     work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-", dir=keep))
-    print(f"\n== N = {n:,} ideas in {work}", flush=True)
+    layout = choose_layout(args.layout, n)
+    print(f"\n== N = {n:,} ideas in {work} (layout {layout})", flush=True)
     ideas = synthetic_ideas(n)
-    config = write_board(work / "board", ideas)
-    baseline = write_baseline(work / "baseline", ideas)
-    input_bytes = tree_bytes(work / "board" / "ideas")
+    config = write_board(work / "board", ideas, layout)
+    input_bytes = sum(f.stat().st_size for f in (work / "board" / "ideas").rglob("*"))
     print(f"   input: {input_bytes / n:,.0f} bytes of YAML and snapshot per idea", flush=True)
-
-    base_site = work / "baseline" / "site"
-    base_cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(baseline),
-                "-d", str(base_site)]  # fmt: skip
     site = work / "board" / "site"
-    # `ideaboard build` as a user runs it; with no token in the environment it builds
-    # from the snapshot.
-    cmd = build_command(config, site, offline=False)
-    if profile:
+    # `ideaboard build` as a user runs it; with no token it builds from the snapshot.
+    # Not quiet: the build log has Pagefind's time and the peak memory of each part.
+    cmd = [part for part in build_command(config, site, offline=False) if part != "--quiet"]
+    if args.profile:
         if cmd[1] == "-c":  # cProfile runs a script, not -c: write the one-liner to a file
             script = work / "build_main.py"
             script.write_text(cmd[2] + "\n", encoding="utf-8")
             cmd = [cmd[0], str(script), *cmd[3:]]
-        cmd = [sys.executable, "-m", "cProfile", "-o", profile, *cmd[1:]]
+        cmd = [sys.executable, "-m", "cProfile", "-o", args.profile, *cmd[1:]]
+    result = {"n": n, "layout": layout, "folder": largest_folder(work / "board" / "ideas")}
+    if args.baseline:
+        baseline = write_baseline(work / "baseline", ideas)
+        base_site = work / "baseline" / "site"
+        base_cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(baseline),
+                    "-d", str(base_site)]  # fmt: skip
     # Alternate the two builds and keep each one's best run, so that a burst of load
     # on a shared machine does not land on one side only.
     base_runs, board_runs = [], []
-    for attempt in range(1, repeat + 1):
-        base_runs.append(measure(base_cmd, baseline.parent))
-        t, rss, _ = base_runs[-1]
-        print(f"   [{attempt}] bare mkdocs-material: {t:.1f} s, {rss / 2**20:.0f} MiB", flush=True)
+    for attempt in range(1, args.repeat + 1):
+        if args.baseline:
+            base_runs.append(measure(base_cmd, baseline.parent))
+            t, rss, _ = base_runs[-1]
+            print(f"   [{attempt}] bare mkdocs-material: {t:.1f} s, {rss / 2**20:.0f} MiB")
         board_runs.append(measure(cmd, config.parent))
         t, rss, log = board_runs[-1]
+        print("".join(f"   {line}\n" for line in log.splitlines() if "Pagefind indexed" in line))
         print(f"   [{attempt}] ideaboard build:      {t:.1f} s, {rss / 2**20:.0f} MiB", flush=True)
-    base_t, base_rss = min(r[0] for r in base_runs), max(r[1] for r in base_runs)
-    board_t, board_rss = min(r[0] for r in board_runs), max(r[1] for r in board_runs)
+    result["board_s"] = min(r[0] for r in board_runs)
+    result["board_rss"] = max(r[1] for r in board_runs)
+    if base_runs:
+        result["base_s"] = min(r[0] for r in base_runs)
+        result["base_rss"] = max(r[1] for r in base_runs)
+        result["base_out"] = sum(f.stat().st_size for f in base_site.rglob("*") if f.is_file())
     pages = sum(1 for _ in site.rglob("*.html"))
     if pages < n:
         raise SystemExit(f"the board built only {pages} HTML pages for {n} ideas:\n{log[-3000:]}")
-
-    search = site / "search" / "search_index.json"
-    index = board_index(site)
-    result = {
-        "n": n,
-        "board_s": board_t,
-        "base_s": base_t,
-        "ratio": board_t / base_t,
-        "board_rss": board_rss,
-        "base_rss": base_rss,
-        "out_per_idea": tree_bytes(site) / n,
-        "base_out_per_idea": tree_bytes(base_site) / n,
-        "search_per_idea": search.stat().st_size / n if search.exists() else float("nan"),
-        "index_name": index.relative_to(site).as_posix() if index else "(none)",
-        "index_per_idea": index.stat().st_size / n if index else float("nan"),
-        "api_per_idea": (
-            (site / "api" / "ideas.json").stat().st_size / n
-            if (site / "api" / "ideas.json").exists()
-            else float("nan")
-        ),
+    result["out"] = tree_bytes(site)
+    result["du"] = du_blocks(site)
+    result["page"] = largest_page(site)
+    result["parts"] = {
+        part: tree_bytes(site / part) for part in ("ideas", "pagefind", "api", "status", "tags")
     }
-    if profile:
-        print_profile(profile)
+    if args.visitor:
+        result["visitor"] = walk_board(site, config, ideas)
+    if args.profile:
+        print_profile(args.profile)
     if keep is None:
         shutil.rmtree(work)
     return result
+
+
+def walk_board(site: Path, config: Path, ideas: list[dict]) -> visitor.Counter:
+    """The visitor actions on the built board; the idea searched for is a fixed one."""
+    target = ideas[len(ideas) * 2 // 3]
+    tag = sorted(synthetic.TAGS)[0]
+    with serve(site, base_path(config)) as url:
+        counter = visitor.walk(
+            url, target["slug"], synthetic.codename(target["issue"]), tag, "status/proposed/"
+        )
+    for action in visitor.ACTIONS:
+        print(f"   {action}: {counter.data[action]:,} B (+{counter.static[action]:,} B static)")
+        for line in counter.urls[action][:12]:
+            print(f"       {line}")
+    return counter
 
 
 def print_profile(path: str) -> None:
@@ -459,32 +211,54 @@ def print_profile(path: str) -> None:
     stats.sort_stats("tottime").print_stats(25)
 
 
+def ok(good: bool) -> str:
+    return "✅" if good else "❌"
+
+
 def table(results: list[dict]) -> str:
-    """The figures as a Markdown table, with each goal's verdict."""
-
-    def ok(good: bool) -> str:
-        return "✅" if good else "❌"
-
+    """The build figures as a Markdown table, with each goal's verdict."""
     rows = [
-        "| ideas | `ideaboard build` | bare mkdocs-material | ratio (goal ≤ 1.3) "
-        "| peak RSS (baseline) | output / idea (goal ≤ 40 KB) | search index / idea "
-        "(≤ 1 KB) | board JSON / idea (≤ 1 KB) | `api/ideas.json` / idea |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| ideas | layout (most entries in a folder) | `ideaboard build` | bare mkdocs-material "
+        "| ratio | peak RSS (baseline) | site (`du -sb`) | `du -s` | per idea | largest page |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        big = r["n"] >= 10_000
-        time_ok = "" if not big else " " + ok(r["board_s"] <= GOAL_SECONDS_10K)
-        rss_ok = "" if not big else " " + ok(r["board_rss"] <= GOAL_RSS_10K)
-        rows.append(
-            f"| {r['n']:,} | {r['board_s']:.1f} s{time_ok} | {r['base_s']:.1f} s "
-            f"| {r['ratio']:.2f}× {ok(r['ratio'] <= GOAL_RATIO)} "
-            f"| {r['board_rss'] / 2**20:,.0f} MiB{rss_ok} ({r['base_rss'] / 2**20:,.0f} MiB) "
-            f"| {r['out_per_idea'] / 1024:.1f} KB "
-            f"{ok(r['out_per_idea'] <= GOAL_OUTPUT_PER_IDEA)} "
-            f"| {r['search_per_idea']:,.0f} B {ok(r['search_per_idea'] <= GOAL_INDEX_PER_IDEA)} "
-            f"| {r['index_per_idea']:,.0f} B {ok(r['index_per_idea'] <= GOAL_INDEX_PER_IDEA)} "
-            f"| {r['api_per_idea']:,.0f} B |"
-        )
+        n, big = r["n"], r["n"] >= 150_000
+        base = r.get("base_s")
+        ratio = f"{r['board_s'] / base:.2f}×" if base else "–"
+        if base and n == 10_000:
+            ratio += " " + ok(r["board_s"] / base <= GOAL_RATIO_10K)
+        time = f"{r['board_s']:.1f} s" + (" " + ok(r["board_s"] <= GOAL_SECONDS) if big else "")
+        rss = f"{r['board_rss'] / 2**20:,.0f} MiB"
+        rss += " " + ok(r["board_rss"] <= GOAL_RSS) if big else ""
+        base_rss = f"{r['base_rss'] / 2**20:,.0f} MiB" if base else "–"
+        cells = [
+            f"{n:,}", f"{r['layout']} ({r['folder']:,})", time, f"{base:.1f} s" if base else "–",
+            ratio, f"{rss} ({base_rss})", f"{r['out'] / 1e6:,.1f} MB {ok(r['out'] <= GOAL_SITE)}",
+            f"{r['du'] / 1e6:,.1f} MB",
+            f"{r['out'] / n / 1024:.1f} KiB {ok(r['out'] / n <= GOAL_PER_IDEA)}",
+            f"{r['page'][0] / KB:,.0f} KB {ok(r['page'][0] <= GOAL_PAGE)}",
+        ]  # fmt: skip
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def visitor_table(results: list[dict]) -> str:
+    """The bytes of each visitor action, as a Markdown table (static files in brackets)."""
+    walked = [r for r in results if "visitor" in r]
+    if not walked:
+        return ""
+    goals = {"home": GOAL_HOME, "sort": GOAL_FILTER, "status": GOAL_FILTER,
+             "tag": GOAL_FILTER, "search": GOAL_SEARCH}  # fmt: skip
+    head = "| action | " + " | ".join(f"{r['n']:,} ideas" for r in walked) + " |"
+    rows = [head, "|---|" + "---:|" * len(walked)]
+    for action in visitor.ACTIONS:
+        cells = []
+        for r in walked:
+            data, static = r["visitor"].data[action], r["visitor"].static[action]
+            verdict = f" {ok(data <= goals[action])}" if action in goals else ""
+            cells.append(f"{data / KB:,.1f} KB{verdict} (+{static / KB:,.0f} KB static)")
+        rows.append(f"| {action} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
@@ -498,15 +272,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=1, help="build each site this many times; keep the best"
     )
+    parser.add_argument("--layout", choices=("auto", *sites.LAYOUTS), default="auto")
+    parser.add_argument("--no-baseline", dest="baseline", action="store_false",
+                        help="skip bare mkdocs-material")  # fmt: skip
+    parser.add_argument("--no-visitor", dest="visitor", action="store_false",
+                        help="skip the walk in Chromium")  # fmt: skip
     args = parser.parse_args(argv)
     sizes = args.n or [1_000, 10_000]
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     print(f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}", flush=True)
-    results = [run(n, args.keep, args.profile, args.repeat) for n in sizes]
+    results = []
+    for n in sizes:
+        results.append(run(n, args.keep, args))
+        r = results[-1]
+        print(f"   output {r['out']:,} B ({r['du']:,} B on disk); parts {r['parts']}; "
+              f"largest page {r['page']}", flush=True)  # fmt: skip
     print()
     print(table(results))
-    print(f"\nboard JSON index measured: {', '.join(r['index_name'] for r in results)}")
+    print()
+    print(visitor_table(results))
     return 0
 
 

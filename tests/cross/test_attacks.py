@@ -140,7 +140,10 @@ def write_attack_board(root: Path, payloads: list[dict] = PAYLOADS) -> Path:
             "features": ["navigation.tabs", "search.highlight"],
         },
         "extra_css": ["assets/stylesheets/ideaboard.css"],
-        "extra_javascript": ["assets/javascripts/ideaboard.js"],
+        "extra_javascript": [
+            "assets/javascripts/ideaboard.js",
+            "assets/javascripts/ideaboard-search.js",
+        ],
         "nav": [
             {"Board": "index.md"},
             {"Roadmap": "roadmap.md"},

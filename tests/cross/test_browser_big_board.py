@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 
 from generator.model import statuses as st
-from tests.benchmarks import bench_build
+from tests.benchmarks import sites, synthetic
 from tests.browser import ROOT, base_path, build_site, serve
 
 # The shared browser fixtures: browser, sample_site, sample_url, page, watcher.
@@ -21,11 +21,13 @@ from tests.browser import ROOT, base_path, build_site, serve
 N = 150
 BOARD = "[data-ib-board]"
 CARDS = "[data-ib-cards] .ib-card"
+#: The cards holder while the board's script fetches a page of the index.
+IDLE = "[data-ib-cards]:not([aria-busy])"
 
 
 @pytest.fixture(scope="module")
 def big_ideas() -> list[dict]:
-    return bench_build.synthetic_ideas(N, seed=7)
+    return synthetic.synthetic_ideas(N, seed=7)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +35,7 @@ def big_url(tmp_path_factory, big_ideas, browser):
     if not (ROOT / "mkdocs.yml").exists():
         pytest.skip("mkdocs.yml does not exist yet: there is no site to build")
     work = tmp_path_factory.mktemp("big-board")
-    config = bench_build.write_board(work / "board", big_ideas)
+    config = sites.write_board(work / "board", big_ideas)
     site = build_site(config, work / "site")
     with serve(site, base_path(config)) as url:
         yield url
@@ -57,6 +59,7 @@ def show_all(page) -> int:
     more = page.locator("[data-ib-more]")
     while more.is_visible():
         more.click()
+        page.wait_for_selector(IDLE)
         clicks += 1
         assert clicks < 50, "Show more never ends"
     return clicks
@@ -89,6 +92,7 @@ def test_filters_count_every_match_not_just_the_first_page(big_url, big_ideas, p
     by_category = Counter(category(i) for i in big_ideas)
     for cat in (st.OPEN, st.COMPLETED, st.DUPLICATE):
         page.select_option(f"{BOARD} select[name=category]", cat)
+        page.wait_for_selector(IDLE)
         shown, total = count_text(page)
         assert total == by_category[cat], cat
         page_size = int(page.get_attribute(BOARD, "data-page") or 0)

@@ -102,8 +102,8 @@ def shown_cards(page) -> list[dict]:
 def choose(page, name: str, value: str) -> list[dict]:
     """Pick ``value`` in the board's ``name`` select; return the cards shown after it."""
     page.select_option(f"{BOARD} select[name={name}]", value)
-    # The script redraws on "change"; let a frame pass in case it redraws asynchronously.
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+    # The script fetches a page of the index on "change" (aria-busy until it is drawn).
+    page.wait_for_selector("[data-ib-cards]:not([aria-busy])")
     show_everything(page)
     return shown_cards(page)
 
@@ -115,6 +115,7 @@ def show_everything(page) -> None:
         if more.count() == 0 or not more.is_visible():
             return
         more.click()
+        page.wait_for_selector("[data-ib-cards]:not([aria-busy])")
 
 
 # ---------------------------------------------------------------- tests

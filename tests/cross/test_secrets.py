@@ -80,7 +80,10 @@ def write_board(root: Path, api_url: str, *, issues: tuple[int, ...] = (12,)) ->
             "font": False,
         },
         "extra_css": ["assets/stylesheets/ideaboard.css"],
-        "extra_javascript": ["assets/javascripts/ideaboard.js"],
+        "extra_javascript": [
+            "assets/javascripts/ideaboard.js",
+            "assets/javascripts/ideaboard-search.js",
+        ],
         "plugins": ["search", {"ideaboard": {"repo": REPO, "api_url": api_url}}],
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

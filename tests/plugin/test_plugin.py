@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from generator.plugin import plugin as plugin_module
 from generator.plugin.plugin import IdeaboardPlugin
+from generator.plugin.search import GROUP
 from tests.browser import broken_links
 from tests.helpers import mkdocs_build, write_board
 
@@ -48,6 +49,8 @@ def test_every_page_type_and_asset_is_built(built):
         "api/ideas.json",
         "api/ideas.schema.json",
         "api/board.json",
+        "api/board/meta.json",
+        "pagefind/pagefind.js",
         "feeds/changes.xml",
         "feeds/new.xml",
         "schema/idea.schema.json",
@@ -110,20 +113,45 @@ def test_untrusted_text_never_meets_the_site_markdown(built):
     assert "mallory" in proposals
 
 
-def test_search_index_has_ideas_not_lists_and_stays_small(built):
+def test_lunr_indexes_no_generated_page(built):
+    # Lunr's index goes whole to every visitor who searches; Pagefind searches the ideas.
     index = json.loads(read(built, "search/search_index.json"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert "ideas/dark-mode/" in locations
-    assert "" not in locations
-    assert "roadmap/" not in locations
-    dark = [d for d in index["docs"] if d["location"].startswith("ideas/dark-mode/")]
-    assert len(dark) == 1
-    assert "zeppelin" in dark[0]["text"]
-    assert "Vote with" not in dark[0]["text"]  # the page chrome is not indexed
-    for doc in index["docs"]:
-        if doc["location"].startswith("ideas/"):
-            assert len(json.dumps(doc)) < 1024, doc["location"]
-            assert "<script" not in doc["text"] + doc["title"]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert locations == {"about/"}
+
+
+def test_pagefind_indexes_idea_and_static_pages_only(built):
+    entry = json.loads(read(built, "pagefind/pagefind-entry.json"))
+    ideas = len(list((built / "ideas").glob("*/index.html")))
+    # Idea pages GROUP to a page of the index, and the About page on its own.
+    assert entry["languages"]["en"]["page_count"] == -(-ideas // GROUP) + 1
+    assert "data-pagefind-body" in read(built, "ideas/dark-mode/index.html")
+    assert "data-pagefind-body" in read(built, "about/index.html")
+    for page in ("index.html", "roadmap/index.html", "tags/ui/index.html"):
+        assert "data-pagefind-body" not in read(built, page), page
+
+
+def test_the_header_search_is_pagefind_not_lunr(built):
+    html = read(built, "ideas/dark-mode/index.html")
+    assert 'data-ib-search="../../pagefind/"' in html
+    assert 'data-md-component="search"' not in html  # Material's lunr UI stays unbound
+
+
+def test_the_board_index_is_sharded_by_view_sort_and_page(built):
+    meta = json.loads(read(built, "api/board/meta.json"))
+    assert meta["page"] == 60
+    first = json.loads(read(built, "api/board/all/trending/0.json"))
+    assert first["pages"] == 1
+    slugs = [card[0] for card in first["ideas"]]
+    assert "dark-mode" in slugs
+    assert first["total"] == len(slugs)
+    planned = json.loads(read(built, "api/board/c-active/top/0.json"))
+    assert all(meta["statuses"][card[3]][1] == "active" for card in planned["ideas"])
+    votes = [card[4] for card in planned["ideas"]]
+    assert votes == sorted(votes, reverse=True)
+    tag = json.loads(read(built, "api/board/t-ui/newest/0.json"))
+    names = [name for name, _ in meta["tags"]]
+    assert all(names.index("ui") in card[6] for card in tag["ideas"])
 
 
 def test_pages_are_dated_by_the_sync_not_the_clock(built):
@@ -181,3 +209,15 @@ def test_big_boards_render_idea_pages_lazily_with_the_same_result(built, tmp_pat
     files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
     for file in files:
         assert (built / file).read_bytes() == (lazy / file).read_bytes(), file
+
+
+def test_pages_use_one_icon_sprite_and_every_reference_resolves(built):
+    sprite = read(built, "assets/images/ib-icons.svg")
+    symbols = set(re.findall(r'<symbol id="([^"]+)"', sprite))
+    for page in ("index.html", "ideas/dark-mode/index.html", "tags/ui/index.html"):
+        html = read(built, page)
+        assert '<svg xmlns="http://www.w3.org/2000/svg"' not in html, page
+        used = set(re.findall(r'ib-icons\.svg#([^"]+)"', html))
+        assert used, page
+        assert used <= symbols, page
+        assert "\n  " not in html.split("<article", 1)[0], page  # no indentation

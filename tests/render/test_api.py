@@ -62,8 +62,8 @@ def test_board_index_is_compact_and_in_trending_order():
 
 
 def test_index_clips_long_text():
-    assert api._clip("x" * 500, 140) == "x" * 139 + "…"
-    assert api._clip("short", 140) == "short"
+    assert api.clip("x" * 500, 140) == "x" * 139 + "…"
+    assert api.clip("short", 140) == "short"
 
 
 def test_dumps_escapes_markup_and_line_separators():

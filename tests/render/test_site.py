@@ -75,7 +75,7 @@ def test_home_lists_cards_in_trending_order_without_duplicates(site):
     assert '30<span class="md-visually-hidden"> votes</span>' in html
     assert 'href="tags/export/"' in html
     assert 'href="status/planned/"' in html
-    assert 'data-index="api/board.json"' in html
+    assert 'data-shards="api/board/"' in html
     assert "20 November 2026, 12:00 UTC" in html
     assert not site.pages["index.md"].search
 

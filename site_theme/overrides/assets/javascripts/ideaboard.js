@@ -1,5 +1,7 @@
-/* ideaboard: sort and filter the board from api/board.json, and flag stale votes.
-   No framework. Text from the index is only ever set with textContent. */
+/* ideaboard: sort and filter the board from its sharded index (api/board/), and flag
+   stale votes (the header's search is ideaboard-search.js).  No framework.  Text from
+   the index is only ever set with textContent.  Each change of sort, status or tag
+   fetches one page of one view (generator/render/shards.py), never the whole board. */
 (function () {
   "use strict";
 
@@ -10,36 +12,19 @@
     if (at && days && Date.now() - at > days * 86400000) el.hidden = false;
   });
 
+
   var form = document.querySelector("[data-ib-board]");
   if (!form || !window.fetch) return;
   var base = form.getAttribute("data-base") || "";
+  var root = form.getAttribute("data-shards");
   var pageSize = Number(form.getAttribute("data-page")) || 60;
   var holder = document.querySelector("[data-ib-cards]");
   var counter = document.querySelector("[data-ib-count]");
   var more = document.querySelector("[data-ib-more]");
   var nojs = document.querySelector("[data-ib-nojs]");
-  // The index lists ideas in the server's trending order, with full precision; its
-  // "tr" is rounded, so two close scores could tie and swap.  Sort by that position.
-  var SORTS = {
-    trending: function (a, b) { return a.rank - b.rank; },
-    top: function (a, b) { return b.v - a.v || a.rank - b.rank; },
-    newest: function (a, b) { return cmp(b.cr, a.cr) || cmp(a.s, b.s); },
-    changed: function (a, b) { return cmp(b.ch, a.ch) || cmp(a.s, b.s); }
-  };
-  // The board's words, in its language: a JSON block the page renders (board.html).
-  var words = document.querySelector("[data-ib-strings]");
-  var T = words ? JSON.parse(words.textContent) : null;
-  if (!T) return;
-  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(T.lang) : null;
-  function plural(table, n) {
-    return table[rules ? rules.select(n) : n === 1 ? "one" : "other"] || table.other;
-  }
-  function fill(message, values) {
-    return message.replace(/%\((\w+)\)s/g, function (m, k) { return k in values ? values[k] : m; });
-  }
-  var index = null, matches = [], shown = 0;
-
-  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  var SORT_WORDS = { trending: "trending first", top: "most votes first",
+                     newest: "newest first", changed: "recently changed first" };
+  var meta = null, pages = {}, query = null, generation = 0;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -48,43 +33,55 @@
     return node;
   }
 
-  function count(n, word, title, icon, cls) {
+  function getJSON(url) {
+    if (!pages[url]) {
+      pages[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      });
+    }
+    return pages[url];
+  }
+
+  function count(n, one, many, icon, cls) {
     var span = el("span", "ib-count " + cls);
-    span.title = fill(plural(title, n), { num: n });
+    span.title = n + " " + (n === 1 ? one : many);
     var i = el("span", "ib-icon " + icon);
     i.setAttribute("aria-hidden", "true");
     span.appendChild(i);
     span.appendChild(document.createTextNode(String(n)));
-    span.appendChild(el("span", "md-visually-hidden", " " + plural(word, n)));
+    span.appendChild(el("span", "md-visually-hidden", " " + (n === 1 ? one : many)));
     return span;
   }
 
-  function card(idea) {
-    var status = index.statuses[idea.st] || [idea.st, "open"];
+  // A card of the index: [slug, title, summary, status, votes, comments, [tag numbers]].
+  function card(c) {
+    var status = meta.statuses[c[3]] || [c[3], "open"];
     var li = el("li", "ib-card");
-    li.setAttribute("data-slug", idea.s);
+    li.setAttribute("data-slug", c[0]);
     var h = el("h2", "ib-card__title");
-    var a = el("a", "", idea.t);
-    a.href = base + "ideas/" + encodeURIComponent(idea.s) + "/";
+    var a = el("a", "", c[1]);
+    a.href = base + "ideas/" + encodeURIComponent(c[0]) + "/";
     h.appendChild(a);
     li.appendChild(h);
-    li.appendChild(el("p", "ib-card__summary", idea.u));
-    var meta = el("div", "ib-card__meta");
+    li.appendChild(el("p", "ib-card__summary", c[2]));
+    var row = el("div", "ib-card__meta");
     var badge = el("span", "ib-badge ib-badge--" + status[1], status[0]);
-    badge.setAttribute("data-status", idea.st);
-    meta.appendChild(badge);
-    meta.appendChild(document.createTextNode(" "));
-    meta.appendChild(count(idea.v, T.vote, T.votes_title, "ib-icon--votes", "ib-count--votes"));
-    meta.appendChild(document.createTextNode(" "));
-    meta.appendChild(count(idea.c, T.comment, T.comments_title, "ib-icon--comments", "ib-count--comments"));
-    li.appendChild(meta);
-    if (idea.tg && idea.tg.length) {
+    badge.setAttribute("data-status", c[3]);
+    row.appendChild(badge);
+    row.appendChild(document.createTextNode(" "));
+    row.appendChild(count(c[4], "vote", "votes", "ib-icon--votes", "ib-count--votes"));
+    row.appendChild(document.createTextNode(" "));
+    row.appendChild(count(c[5], "comment", "comments", "ib-icon--comments", "ib-count--comments"));
+    li.appendChild(row);
+    if (c[6] && c[6].length) {
       var tags = el("ul", "ib-tags");
-      tags.setAttribute("aria-label", T.tags);
-      idea.tg.forEach(function (t) {
+      tags.setAttribute("aria-label", "Tags");
+      c[6].forEach(function (t) {
+        var name = meta.tags[t];
         var item = el("li");
-        var link = el("a", "ib-tag", index.tags[t] || t);
-        link.href = base + "tags/" + encodeURIComponent(t) + "/";
+        var link = el("a", "ib-tag", name[1]);
+        link.href = base + "tags/" + encodeURIComponent(name[0]) + "/";
         item.appendChild(link);
         tags.appendChild(item);
       });
@@ -98,64 +95,116 @@
              tag: form.elements.tag.value };
   }
 
+  function categoryOf(c) { return (meta.statuses[c[3]] || [null, "open"])[1]; }
+
+  // Which view's pages to read, and what to keep of them.  A tag with a status
+  // reads the tag's pages and keeps that status; a tag alone hides duplicates.
+  function makeQuery(s) {
+    var q = { sort: s.sort, next: 0, pages: Infinity, total: null, buffer: [], shown: 0,
+              category: s.category, keep: null };
+    if (!s.tag) {
+      q.view = s.category ? "c-" + s.category : "all";
+    } else {
+      q.view = "t-" + s.tag;
+      q.keep = function (c) {
+        var cat = categoryOf(c);
+        return s.category ? cat === s.category : cat !== "duplicate";
+      };
+    }
+    return q;
+  }
+
+  function totalOf(q, page) {
+    if (!q.keep) return page.total;
+    var counts = page.counts || {};
+    if (q.category) return counts[q.category] || 0;
+    return page.total - (counts.duplicate || 0);
+  }
+
+  // Read pages of the view until a screenful of matches is buffered (or none are left).
+  function fill(q, mine) {
+    if (q.buffer.length >= pageSize || q.next >= q.pages) return Promise.resolve();
+    var url = root + q.view + "/" + q.sort + "/" + q.next + ".json";
+    return getJSON(url).then(function (page) {
+      if (mine !== generation) return;
+      q.pages = page.pages;
+      if (q.total === null) q.total = totalOf(q, page);
+      q.next += 1;
+      page.ideas.forEach(function (c) { if (!q.keep || q.keep(c)) q.buffer.push(c); });
+      return fill(q, mine);
+    });
+  }
+
+  function showMore() {
+    var q = query, mine = generation;
+    more.disabled = true;
+    holder.setAttribute("aria-busy", "true");
+    return fill(q, mine).then(function () {
+      if (mine !== generation) return;
+      holder.removeAttribute("aria-busy");
+      // The cards of the last view stay until the new ones are here.
+      if (!q.shown) holder.textContent = "";
+      var list = holder.querySelector("ol.ib-cards");
+      if (!list && q.buffer.length) {
+        holder.textContent = "";
+        list = el("ol", "ib-cards");
+        list.setAttribute("aria-label", "Ideas");
+        holder.appendChild(list);
+      }
+      var next = q.buffer.splice(0, pageSize);
+      next.forEach(function (c) { list.appendChild(card(c)); });
+      q.shown += next.length;
+      if (!q.shown) {
+        holder.appendChild(el("p", "ib-empty", "No ideas match these filters."));
+      }
+      counter.textContent = "Showing " + q.shown + " of " + q.total +
+        (q.total === 1 ? " idea, " : " ideas, ") + SORT_WORDS[q.sort] + ".";
+      more.hidden = q.shown >= q.total;
+      more.disabled = false;
+    }).catch(function () { holder.removeAttribute("aria-busy"); more.disabled = false; });
+  }
+
   function apply() {
     var s = state();
-    var sorter = SORTS[s.sort] || SORTS.trending;
-    matches = index.ideas.filter(function (idea) {
-      var cat = (index.statuses[idea.st] || [null, "open"])[1];
-      if (s.category ? cat !== s.category : cat === "duplicate") return false;
-      return !s.tag || (idea.tg || []).indexOf(s.tag) >= 0;
-    }).sort(sorter);
-    holder.textContent = "";
-    if (!matches.length) {
-      holder.appendChild(el("p", "ib-empty", T.empty));
-    } else {
-      var list = el("ol", "ib-cards");
-      list.setAttribute("aria-label", T.ideas);
-      holder.appendChild(list);
-    }
-    shown = 0;
-    showMore();
+    generation += 1;
+    query = makeQuery(s);
     var params = new URLSearchParams();
     if (s.sort !== "trending") params.set("sort", s.sort);
     if (s.category) params.set("status", s.category);
     if (s.tag) params.set("tag", s.tag);
-    var query = params.toString();
-    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
-  }
-
-  function showMore() {
-    var list = holder.querySelector("ol.ib-cards");
-    var next = matches.slice(shown, shown + pageSize);
-    if (list) next.forEach(function (idea) { list.appendChild(card(idea)); });
-    shown += next.length;
-    counter.textContent = fill(plural(T.showing, matches.length), {
-      shown: shown, count: matches.length, order: T.orders[state().sort] || T.orders.trending });
-    more.hidden = shown >= matches.length;
+    var search = params.toString();
+    history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    return showMore();
   }
 
   function select(name, value) {
     var field = form.elements[name];
     for (var i = 0; i < field.options.length; i++) {
-      if (field.options[i].value === value) { field.value = value; return; }
+      if (field.options[i].value === value) { field.value = value; return true; }
     }
+    return false;
   }
 
-  fetch(form.getAttribute("data-index"))
-    .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+  getJSON(root + "meta.json")
     .then(function (data) {
-      index = data;
-      index.ideas.forEach(function (idea, i) { idea.rank = i; });
+      meta = data;
       var params = new URLSearchParams(location.search);
-      select("sort", params.get("sort") || "trending");
-      select("category", params.get("status") || "");
-      select("tag", params.get("tag") || "");
+      var changed = [select("sort", params.get("sort") || "trending") && params.get("sort"),
+                     select("category", params.get("status") || "") && params.get("status"),
+                     select("tag", params.get("tag") || "") && params.get("tag")];
       form.hidden = false;
       if (nojs) nojs.hidden = true;
       form.addEventListener("change", apply);
       form.addEventListener("submit", function (e) { e.preventDefault(); });
       more.addEventListener("click", showMore);
-      apply();
+      // The page already shows the first cards of the default view: fetch only if the
+      // address asks for another one.
+      query = makeQuery(state());
+      if (changed.some(Boolean)) return apply();
+      query.shown = holder.querySelectorAll(".ib-card").length;
+      query.next = 1;
+      query.total = Number(form.getAttribute("data-total")) || query.shown;
+      more.hidden = query.shown >= query.total;
     })
     .catch(function () { /* keep the server-rendered board */ });
 })();
