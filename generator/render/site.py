@@ -34,6 +34,7 @@ from generator.render.text import (
     sort_entries,
     status_title,
     text,
+    with_site_id,
 )
 from generator.render.view import PLAIN_NOTE, LazyIdeaPage, LazyPage, Page, Renderer, Site
 
@@ -85,11 +86,15 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
             site.assets[f"feeds/ideas/{e.slug}.xml"] = feeds.idea_feed(r, e)
     _people(r, site, lazy)
     site.assets["api/ideas.json"] = api.ideas_json(r)
-    site.assets["api/ideas.schema.json"] = api.schema_text()
+    site.assets["api/ideas.schema.json"] = with_site_id(
+        api.schema_text(), settings.site_url, "api/ideas.schema.json"
+    )
     site.assets["api/board.json"] = api.board_json(r)
     site.assets.update(shards.board_shards(r, SORTS))  # what the board's script fetches
     site.assets["api/ideas.csv"] = csv_export.ideas_csv(r)
-    site.assets["schema/idea.schema.json"] = idea_schema_text()
+    site.assets["schema/idea.schema.json"] = with_site_id(
+        idea_schema_text(), settings.site_url, "schema/idea.schema.json"
+    )
     site.assets["feeds/changes.xml"] = feeds.changes(r)
     site.assets["feeds/new.xml"] = feeds.new_ideas(r)
     return site

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -112,3 +113,16 @@ SORT_TITLES = {
 def sort_entries(entries: Iterable[Entry], order: str = "trending") -> list[Entry]:
     """Entries in one of the board's orders, with the slug as the final tie-break."""
     return sorted(entries, key=SORTS[order])
+
+
+_SCHEMA_ID_RE = re.compile(r'^(  "\$id": )"[^"\n]*"', re.MULTILINE)
+
+
+def with_site_id(schema: str, site_url: str, path: str) -> str:
+    """A published JSON Schema whose ``$id`` is its address on this board's site.
+
+    The shipped schemas name the sample board's site; a board of one's own must not.
+    Without a ``site_url`` the ``$id`` is the path alone, relative to the site.
+    """
+    address = (site_url.rstrip("/") + "/" + path) if site_url else path
+    return _SCHEMA_ID_RE.sub(lambda m: m.group(1) + json.dumps(address), schema, count=1)
