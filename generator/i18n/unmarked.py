@@ -18,7 +18,7 @@ from jinja2 import nodes
 from generator.i18n.jinja import install
 
 _ATTRS = re.compile(r'\b(?:aria-label|title|alt|placeholder)="([^"\0]*)"')
-_TAGS = re.compile(r"<[^>]*>|&[#\w]+;|\{#.*?#\}", re.S)
+_TAGS = re.compile(r"<[^<>]*>|&[#\w]+;|\{#.*?#\}", re.S)
 _LETTER = re.compile(r"[^\W\d_]{2,}")
 
 
