@@ -41,14 +41,20 @@ def validate_tree(path: Path, settings: Settings) -> tuple[Problem, ...]:
     return check_path(path, settings)[1]
 
 
-def check_path(path: Path, settings: Settings) -> tuple[tuple[Idea, ...], tuple[Problem, ...]]:
-    """``load_tree`` for a folder or a single file; paths relative to the current directory."""
+def check_path(
+    path: Path, settings: Settings, *, budgets: bool = True
+) -> tuple[tuple[Idea, ...], tuple[Problem, ...]]:
+    """``load_tree`` for a folder or a single file; paths relative to the current directory.
+
+    ``budgets=False`` (the build) leaves out markdown over the renderer's budget: the
+    site shows such a text as escaped paragraphs, so it must not stop a publish.
+    """
     if path.is_dir():
-        return load_tree(path, settings, budgets=True)
+        return load_tree(path, settings, budgets=budgets)
     # A file is checked against its whole board (slugs are unique across folders).
     inside = path.resolve().is_relative_to(settings.ideas_dir)
     ideas, problems = load_tree(
-        settings.ideas_dir if inside else path.parent, settings, budgets=True
+        settings.ideas_dir if inside else path.parent, settings, budgets=budgets
     )
     shown = _display_for(None)(path)
     return (
