@@ -160,7 +160,7 @@ def board_json(r: Renderer) -> str:
         )
     data = {
         "v": 1,
-        "statuses": {s: [status_title(s), c] for s, c in r.settings.statuses.items()},
+        "statuses": {s: [status_title(s, r.settings), c] for s, c in r.settings.statuses.items()},
         "tags": dict(sorted(tags.items())),
         "ideas": ideas,
     }

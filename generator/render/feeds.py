@@ -109,7 +109,7 @@ def _newest(rows: Iterable[tuple[dt.date, str, int, object]], limit: int) -> lis
 def _change(r: Renderer, base: str, e: Entry, h: HistoryEntry, entry_id: str, since) -> dict:
     """One status change; a repeat of the category is an update, dated from its first."""
     title = _clean(e.idea.title)
-    status = status_title(h.status)
+    status = status_title(h.status, r.settings)
     if since is None:
         headline, summary = f"{title}: {status}", f"{title} is now {status.lower()}."
     else:

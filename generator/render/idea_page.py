@@ -65,7 +65,7 @@ def _history(r: Renderer, e: Entry) -> list[dict[str, Any]]:
             "date": h.date,
             "date_human": human_date(h.date),
             "status": h.status,
-            "status_title": status_title(h.status),
+            "status_title": status_title(h.status, r.settings),
             "category": r.settings.statuses.get(h.status, st.OPEN),
             "note": r.markdown(h.note),
         }
@@ -146,4 +146,5 @@ def lazy_idea(r: Renderer, e: Entry) -> LazyPage:
         lambda: r.cards[e.slug]["title"],
         lambda: idea(r, e).body,
         lambda: search_html(r, e),
+        r.settings.language,
     )

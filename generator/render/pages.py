@@ -44,7 +44,9 @@ def home(r: Renderer) -> Page:
         total=len(non_dup),
         shown=min(len(non_dup), HOME_CARDS),
         categories=[(c, CATEGORY_TITLES[c], counts.get(c, 0)) for c in st.CATEGORIES],
-        statuses=[(s, status_title(s), status_counts.get(s, 0)) for s in r.settings.statuses],
+        statuses=[
+            (s, status_title(s, r.settings), status_counts.get(s, 0)) for s in r.settings.statuses
+        ],
         tags=r.tag_links(),
         sorts=SORT_TITLES,
     )
@@ -70,7 +72,7 @@ def roadmap(r: Renderer) -> Page:
     columns = []
     for status in r.settings.statuses_in(st.ACTIVE):
         entries = [e for e in r.visible if e.idea.status == status]
-        title = status_title(status)
+        title = status_title(status, r.settings)
         # A column shows the top of its list; the status pages list them all.
         cards = r.cards_html(entries[:ROADMAP_CARDS], "../", title)
         more = f"status/{status}/" if len(entries) > ROADMAP_CARDS else None
@@ -171,7 +173,7 @@ def tag(r: Renderer, name: str, entries: list[Entry]) -> dict[str, Page]:
 def status(r: Renderer, name: str) -> dict[str, Page]:
     """The ideas with one status, in pages (``pagination``), by source path."""
     entries = [e for e in r.visible if e.idea.status == name]
-    title = status_title(name)
+    title = status_title(name, r.settings)
     lead = Markup("Every idea with the status <em>{}</em>, trending first.").format(title)
     return pagination.paginate(
         f"status/{name}",

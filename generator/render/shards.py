@@ -39,7 +39,7 @@ def board_shards(r: Renderer, sorts: Iterable[str]) -> dict[str, str]:
     shown = {safe_name(t): plain(t)[:60] for e in r.visible for t in e.idea.tags}
     tag_names = sorted(shown)
     tag_ids = {name: i for i, name in enumerate(tag_names)}
-    statuses = {s: [status_title(s), c] for s, c in r.settings.statuses.items()}
+    statuses = {s: [status_title(s, r.settings), c] for s, c in r.settings.statuses.items()}
 
     def card(e: Entry) -> list[Any]:
         idea = e.idea

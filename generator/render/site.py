@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from generator import i18n
 from generator.config import Settings
 from generator.load import schema_text as idea_schema_text
 from generator.model import SLUG_RE, Board
@@ -64,8 +65,14 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
     """Every generated page and asset of the board, by path relative to ``docs_dir``.
 
     With ``lazy`` (a big board), idea pages are ``LazyPage``s, rendered when their
-    body is read, and people pages and feeds are ``Site.lazy_assets``.
+    body is read, and people pages and feeds are ``Site.lazy_assets``.  Everything
+    renders in the board language (``settings.language``), lazy pages included.
     """
+    with i18n.using(settings.language):
+        return _render_site(board, insights, settings, lazy=lazy)
+
+
+def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool) -> Site:
     r = Renderer(board, insights, settings)
     site = Site()
     site.pages["index.md"] = pages.home(r)
@@ -106,8 +113,15 @@ def _people(r: Renderer, site: Site, lazy: bool) -> None:
     for name, person in people.people(r).items():
         page, feed = f"people/{name}/index.html", f"feeds/people/{name}.xml"
         if lazy:
-            site.lazy_assets[page] = functools.partial(view.page, name, person)
-            site.lazy_assets[feed] = functools.partial(view.feed, name, person)
+            lang = r.settings.language
+            site.lazy_assets[page] = functools.partial(_in, lang, view.page, name, person)
+            site.lazy_assets[feed] = functools.partial(_in, lang, view.feed, name, person)
         else:
             site.assets[page] = view.page(name, person)
             site.assets[feed] = view.feed(name, person)
+
+
+def _in(language: str, render: Any, *args: Any) -> str:
+    """``render(*args)`` in ``language`` (a lazy asset runs after ``render_site`` returns)."""
+    with i18n.using(language):
+        return render(*args)

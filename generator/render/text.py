@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator import i18n
 from generator import sanitize as _sanitize
 from generator.model import SLUG_RE, Board, Entry
 from generator.model import statuses as st
@@ -42,9 +43,12 @@ def plain(value: Any) -> str:
     return _sanitize.clean("" if value is None else value)
 
 
-def status_title(status: str) -> str:
-    """``under-review`` -> ``Under review`` (status names are validated slugs)."""
-    return status.replace("-", " ").capitalize()
+def status_title(status: str, settings: Any = None) -> str:
+    """A status's title in the board language (``under-review`` -> ``Under review``).
+
+    The settings' ``status_titles`` come first, then the catalogs, then the name.
+    """
+    return i18n.status_title(status, settings.status_titles if settings else None)
 
 
 def safe_name(value: str) -> str:

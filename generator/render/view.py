@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator import i18n
 from generator import sanitize as _sanitize
 from generator.config import Settings
 from generator.model import Board, Entry
@@ -65,21 +66,28 @@ class LazyPage:
         title: Callable[[], Markup],
         body: Callable[[], Markup],
         search_html: Callable[[], Markup] | None = None,
+        language: str | None = None,
     ) -> None:
         self._title, self._body, self._search = title, body, search_html
+        self._language = language
         self.search = search_html is not None
 
     @property
     def title(self) -> Markup:
-        return self._title()
+        with i18n.using(self._language):
+            return self._title()
 
     @property
     def search_html(self) -> Markup:
-        return self._search() if self._search is not None else Markup("")
+        if self._search is None:
+            return Markup("")
+        with i18n.using(self._language):
+            return self._search()
 
     @property
     def body(self) -> Markup:
-        return self._body()
+        with i18n.using(self._language):
+            return self._body()
 
 
 #: The plugin's name for a lazy page (idea pages were the first).
@@ -107,6 +115,7 @@ _ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=False,
 )
+i18n.install(_ENV)
 
 
 def environment() -> jinja2.Environment:
@@ -172,7 +181,7 @@ class Renderer:
             "title": text(idea.title),
             "summary": text(idea.summary),
             "status": idea.status,
-            "status_title": status_title(idea.status),
+            "status_title": status_title(idea.status, self.settings),
             "category": e.category,
             "votes": e.votes,
             "comments": e.comments,
