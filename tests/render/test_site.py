@@ -15,11 +15,13 @@ import pytest
 
 from generator import sanitize
 from generator.config import default_settings
+from generator.model import Snapshot
 from generator.model.board import Board
 from generator.render import site as render
-from generator.tally import insights
+from generator.tally import insights, tally
 from tests.builders import (
     make_board,
+    make_idea,
     render_board,
     settings,
 )
@@ -252,7 +254,25 @@ def test_partial_and_never_synced_notices():
     assert "The last sync from GitHub was partial" in body(partial, "ideas/pdf-export.md")
     never = render_board(make_board(s, synced=None), s)
     assert "Votes have not been synced from GitHub yet." in body(never, "index.md")
-    assert "Votes as of never" in body(never, "index.md")
+    # A board that was never synced says so once, and never "Votes as of never".
+    for path in ("index.md", "roadmap.md", "ideas/pdf-export.md", "status/proposed.md"):
+        assert "as of never" not in body(never, path).lower(), path
+
+
+def test_a_new_board_reads_well_before_it_has_data():
+    # A new board: ideas with issues, and no snapshot yet (nothing synced, no proposer known).
+    s = settings()
+    ideas = [make_idea("dark-mode", issue=1), make_idea("offline-mode", issue=2, status="planned")]
+    site = render_board(tally(ideas, Snapshot(repo="lumen-notes/lumen", synced_at=None), s), s)
+    pages = {path: body(site, path) for path in site.pages}
+    assert "Votes have not been synced from GitHub yet." in pages["index.md"]
+    assert not [p for p, html in pages.items() if "as of never" in html.lower()]
+    assert not [p for p, html in pages.items() if "unknown" in html]
+    # The date alone where the proposer is not known yet.
+    assert "<dt>Proposed</dt><dd><time" in pages["ideas/dark-mode.md"]
+    # Ideas exist but none shipped: no invitation to "propose the first".
+    assert "No idea has shipped yet." in pages["insights.md"]
+    assert not [p for p, html in pages.items() if "propose the first" in html]
 
 
 def test_rendering_is_deterministic():
