@@ -6,6 +6,7 @@ Catalogs live in ``generator/locales`` and are compiled in memory (see ``catalog
 """
 
 from generator.i18n.active import _, current, gettext, markup, ngettext, npgettext, pgettext, using
+from generator.i18n.chrome import chrome_title
 from generator.i18n.formats import (
     format_date,
     format_datetime,
@@ -16,7 +17,13 @@ from generator.i18n.formats import (
 from generator.i18n.jinja import install
 from generator.i18n.language import LOCALES, SOURCE, Language, resolve, shipped
 from generator.i18n.marks import N_
-from generator.i18n.statuses import CATEGORY_TITLES, STATUS_TITLES, category_title, status_title
+from generator.i18n.statuses import (
+    CATEGORY_TITLES,
+    STATUS_TITLES,
+    category_title,
+    status_in_sentence,
+    status_title,
+)
 
 __all__ = [
     "CATEGORY_TITLES",
@@ -27,6 +34,7 @@ __all__ = [
     "Language",
     "_",
     "category_title",
+    "chrome_title",
     "current",
     "format_date",
     "format_datetime",
@@ -41,6 +49,7 @@ __all__ = [
     "plural_table",
     "resolve",
     "shipped",
+    "status_in_sentence",
     "status_title",
     "using",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from generator.i18n.active import current, gettext
+from generator.i18n.language import SOURCE
 from generator.i18n.marks import N_
 from generator.model import statuses as st
 
@@ -50,3 +51,13 @@ def status_title(status: str, titles: Mapping[str, Mapping[str, str]] | None = N
 def category_title(category: str) -> str:
     """A category's title in the board language."""
     return gettext(CATEGORY_TITLES[category]) if category in CATEGORY_TITLES else category
+
+
+def status_in_sentence(status: str, titles: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """A status's title as it reads inside a sentence, in the board language.
+
+    English writes it in lower case ("is now under review"); other languages keep the
+    title as the catalog or the config gives it (German nouns keep their capitals).
+    """
+    title = status_title(status, titles)
+    return title.lower() if current().tag.split("-")[0] == SOURCE else title

@@ -79,7 +79,7 @@ def mentions(
             Comment(
                 number,
                 idea.slug,
-                body=mention_comment(idea, entry, batch),
+                body=mention_comment(idea, entry, batch, settings),
                 key=marker_key("mention", values),
                 what=f"mentioning {len(batch)} voter(s) of status {entry.status} ({date})",
                 mentions=len(batch),

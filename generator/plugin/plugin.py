@@ -10,6 +10,8 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
   and its pre-rendered, sanitized body replaces the HTML afterwards, so
   untrusted text never meets the site's markdown extensions.  Material's search
   (lunr) indexes no generated page; ``ib_search`` marks the pages Pagefind indexes;
+- ``on_nav``: tab titles left at the scaffold's English defaults follow the board
+  language (``i18n.chrome_title``), as the palette toggles do in ``on_config``;
 - ``on_page_context``: hand Material the blocks that are the same on every page of
   a folder outside the nav, rendered once (``site_theme/overrides/main.html`` uses them);
 - ``on_post_page``: slim every page (``slim.py``: icons from one sprite, no indentation);
@@ -98,6 +100,11 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         self.own_language = None
         if board.tag != theme:
             self.own_language = f'<div lang="{escape(board.tag)}" dir="{board.direction}">'
+        with i18n.using(self.settings.language):
+            for option in config.theme.get("palette") or []:
+                toggle = option.get("toggle") if isinstance(option, dict) else None
+                if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
+                    toggle["name"] = i18n.chrome_title(toggle["name"])
         if not config.use_directory_urls:
             # Links between generated pages are written for /ideas/<slug>/ URLs.
             raise PluginError("ideaboard: expected use_directory_urls: true but received false")
@@ -146,6 +153,13 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self._page(page)
         return html if generated is None else self._marked(generated.body)
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        with i18n.using(self.settings.language):
+            for item in nav.items:
+                if isinstance(item.title, str):
+                    item.title = i18n.chrome_title(item.title)
+        return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = env

@@ -11,10 +11,13 @@ import bisect
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
+
+from generator import i18n
+from generator.i18n import N_, _
 
 
 def _num(value: float) -> str:
@@ -34,7 +37,7 @@ def sparkline(
     grow with the number of voters.
     """
     if not votes_per_day:
-        return Markup('<p class="ib-muted">No votes yet.</p>')
+        return Markup('<p class="ib-muted">{}</p>').format(_("No votes yet."))
     days = sorted(votes_per_day)
     start = days[0][0]
     end = max(until or days[-1][0], days[-1][0])
@@ -50,10 +53,12 @@ def sparkline(
         done = bisect.bisect_right(ordinals, round(span * i / samples))
         y = height - 2 - (running[done - 1] if done else 0) * scale_y
         points.append(f"{1 + scale_x * i:.0f},{y:.1f}")
-    label = (
-        f"Votes over time: {running[-1]} {'vote' if running[-1] == 1 else 'votes'} "
-        f"from {start.isoformat()} to {end.isoformat()}"
-    )
+    # The line always runs left to right, oldest first, in every language: the label says so.
+    label = i18n.ngettext(
+        "Votes over time, oldest on the left: %(num)s vote from %(start)s to %(end)s",
+        "Votes over time, oldest on the left: %(num)s votes from %(start)s to %(end)s",
+        running[-1],
+    ) % {"num": running[-1], "start": start.isoformat(), "end": end.isoformat()}
     # Numbers and escaped labels only.
     return Markup(  # noqa: S704
         f'<svg class="ib-sparkline" viewBox="0 0 {width} {height}" width="{width}" '
@@ -221,38 +226,37 @@ def figure(
 # --- the insights, as rows for the charts -----------------------------------------------
 
 #: (days under which, chart label, table label); the chart's axis says "months".
+#: Table labels are translated where shown.
 SHIP_BUCKETS = (
-    (30, "< 1", "Under 1 month"),
-    (90, "1–3", "1 to 3 months"),
-    (180, "3–6", "3 to 6 months"),
-    (365, "6–12", "6 to 12 months"),
+    (30, "< 1", N_("Under 1 month")),
+    (90, "1–3", N_("1 to 3 months")),
+    (180, "3–6", N_("3 to 6 months")),
+    (365, "6–12", N_("6 to 12 months")),
 )
-SHIP_LONGER = ("> 12", "Over a year")
+SHIP_LONGER = ("> 12", N_("Over a year"))
 
 
-#: English month names, not the locale's: the same inputs give the same pages everywhere.
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+def _month(key: str) -> dt.date:
+    return dt.date(int(key[:4]), int(key[5:7]), 1)
 
 
 def month_label(key: str) -> str:
-    """``2025-01`` -> ``Jan 25``: short enough for a chart axis."""
-    return f"{MONTHS[int(key[5:7]) - 1][:3]} {key[2:4]}"
+    """``2025-01`` -> ``Jan ’25`` (CLDR, in the board language): short enough for an axis."""
+    return i18n.format_month(_month(key))
 
 
 def month_title(key: str) -> str:
-    """``2025-01`` -> ``January 2025``."""
-    return f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+    """``2025-01`` -> ``January 2025`` (CLDR, in the board language)."""
+    return i18n.format_month(_month(key), "yMMMM")
 
 
-def insights_view(insights: Any, category_titles: Mapping[str, str]) -> dict[str, Any]:
+def insights_view(insights: Any) -> dict[str, Any]:
     """The rows the Insights page draws, from ``insights.compute``'s ``Insights``.
 
-    Charts get short labels (``Jan 25``, ``1–3``); their tables get full ones.
+    Charts get short labels (``Jan ’25``, ``1–3``); their tables get full ones, and the
+    status categories their titles, in the board language.
     """
-    funnel = [(category_titles.get(c, c), n, c) for c, n in insights.funnel]
+    funnel = [(i18n.category_title(c), n, c) for c, n in insights.funnel]
     months = list(insights.votes_per_month)[-24:]
     buckets: Counter[str] = Counter()
     for t in insights.time_to_ship:
@@ -265,7 +269,7 @@ def insights_view(insights: Any, category_titles: Mapping[str, str]) -> dict[str
         "months": [(month_label(m), n) for m, n in months],
         "months_table": [(month_title(m), n) for m, n in months],
         "ship": [(s, buckets.get(s, 0)) for s, _ in ship],
-        "ship_table": [(full, buckets.get(s, 0)) for s, full in ship],
+        "ship_table": [(_(full), buckets.get(s, 0)) for s, full in ship],
         "ship_median": None if median is None else round(median),
         "proposers": list(insights.shipped_proposers),
     }

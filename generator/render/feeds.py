@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from generator import i18n
+from generator.i18n import N_, _
 from generator.model import Entry, HistoryEntry
 from generator.render.text import human_date, iso, plain, sort_entries, status_title
 from generator.render.view import Renderer
@@ -36,6 +38,9 @@ IDEA_LIMIT = 50
 #: Entries in one person's feed: the newest changes, without their notes (the entry links
 #: to the idea page).  A board has many more people than ideas, so these stay small.
 PERSON_LIMIT = 10
+#: The board-wide feeds' names (their titles are "<site name>: <name>").
+STATUS_CHANGES = N_("status changes")
+NEW_IDEAS = N_("new ideas")
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -110,11 +115,20 @@ def _change(r: Renderer, base: str, e: Entry, h: HistoryEntry, entry_id: str, si
     """One status change; a repeat of the category is an update, dated from its first."""
     title = _clean(e.idea.title)
     status = status_title(h.status, r.settings)
+    values = {
+        "title": title,
+        "status": status,
+        "state": i18n.status_in_sentence(h.status, r.settings.status_titles),
+    }
     if since is None:
-        headline, summary = f"{title}: {status}", f"{title} is now {status.lower()}."
+        headline = _("%(title)s: %(status)s") % values
+        summary = _("%(title)s is now %(state)s.") % values
     else:
-        headline = f"{title}: {status} (update)"
-        summary = f"An update on {title}, {status.lower()} since {human_date(since)}."
+        headline = _("%(title)s: %(status)s (update)") % values
+        summary = _("An update on %(title)s, %(state)s since %(day)s.") % {
+            **values,
+            "day": human_date(since),
+        }
     return {
         "id": entry_id,
         "title": headline,
@@ -155,15 +169,16 @@ def entry_xml(item: dict) -> str:
 
 def _feed(r: Renderer, name: str, title: str, entries: list[str], updated: str | None,
           alternate: str = "") -> str:  # fmt: skip
-    """A feed around entries already written by ``entry_xml``."""
+    """A feed around entries already written by ``entry_xml``, in the board language."""
     base = _base(r)
+    heading = _("%(board)s: %(feed)s") % {"board": r.settings.site_name, "feed": title}
     updated = updated or iso(r.board.synced_at) or "2000-01-01T00:00:00Z"
     site = _text(_clean(r.settings.site_name))
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<feed xmlns="{ATOM}">\n'
+        f'<feed xmlns="{ATOM}" xml:lang={_attr(i18n.current().tag)}>\n'
         f" <id>{_text(tag_prefix(r))}:feeds/{name}</id>\n"
-        f" <title>{_text(_clean(f'{r.settings.site_name}: {title}'))}</title>\n"
+        f" <title>{_text(_clean(heading))}</title>\n"
         f" <updated>{updated}</updated>\n"
         f' <link rel="self" href={_attr(f"{base}feeds/{name}")}/>\n'
         f' <link rel="alternate" href={_attr(base + alternate)}/>\n'
@@ -181,13 +196,13 @@ def _items_feed(r: Renderer, name: str, title: str, items: list[dict], alternate
 def changes(r: Renderer) -> str:
     """``feeds/changes.xml``: one entry per status change, newest first."""
     rows = (row for e in r.visible for row in _rows(r, e))
-    return _items_feed(r, "changes.xml", "status changes", _newest(rows, LIMIT))
+    return _items_feed(r, "changes.xml", _(STATUS_CHANGES), _newest(rows, LIMIT))
 
 
 def idea_feed(r: Renderer, e: Entry) -> str:
     """``feeds/ideas/<slug>.xml``: one idea's status changes, newest first."""
     items = _newest(_rows(r, e), IDEA_LIMIT)
-    title = f"{e.idea.title} (status changes)"
+    title = _("%(title)s (status changes)") % {"title": e.idea.title}
     return _items_feed(r, f"ideas/{e.slug}.xml", title, items, f"ideas/{e.slug}/")
 
 
@@ -216,7 +231,7 @@ class PersonFeeds:
         """``feeds/people/<login>.xml``: the changes of what ``login`` proposed or voted for."""
         newest = _newest((row for e in entries for row in self.rows(e)), PERSON_LIMIT)
         updated = max((u for u, _ in newest), default=None)
-        title = f"ideas @{login} proposed or voted for"
+        title = _("ideas @%(login)s proposed or voted for") % {"login": login}
         xml = [x for _, x in newest]
         return _feed(self.r, f"people/{name}.xml", title, xml, updated, f"people/{name}/")
 
@@ -236,4 +251,4 @@ def new_ideas(r: Renderer) -> str:
         }
         for e in newest
     ]
-    return _items_feed(r, "new.xml", "new ideas", entries)
+    return _items_feed(r, "new.xml", _(NEW_IDEAS), entries)

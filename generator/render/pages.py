@@ -10,16 +10,18 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import sanitize as _sanitize
+from generator.i18n import _, markup
 from generator.model import Entry
 from generator.model import statuses as st
 from generator.render import charts, pagination
 from generator.render.text import (
-    CATEGORY_TITLES,
-    SORT_TITLES,
     build_date,
+    category_title,
     human_date,
+    human_month,
     iso,
     safe_name,
+    sort_titles,
     status_title,
     text,
 )
@@ -40,15 +42,15 @@ def home(r: Renderer) -> Page:
     body = r.render(
         "board.html",
         "",
-        cards_html=r.cards_html(non_dup[:HOME_CARDS], "", "Ideas"),
+        cards_html=r.cards_html(non_dup[:HOME_CARDS], "", _("Ideas")),
         total=len(non_dup),
         shown=min(len(non_dup), HOME_CARDS),
-        categories=[(c, CATEGORY_TITLES[c], counts.get(c, 0)) for c in st.CATEGORIES],
+        categories=[(c, category_title(c), counts.get(c, 0)) for c in st.CATEGORIES],
         statuses=[
             (s, status_title(s, r.settings), status_counts.get(s, 0)) for s in r.settings.statuses
         ],
         tags=r.tag_links(),
-        sorts=SORT_TITLES,
+        sorts=sort_titles(),
     )
     return Page(text(r.settings.site_name), body, search=False)
 
@@ -78,14 +80,14 @@ def roadmap(r: Renderer) -> Page:
         more = f"status/{status}/" if len(entries) > ROADMAP_CARDS else None
         columns.append((status, title, st.ACTIVE, len(entries), cards, more))
     shipped_now = recently_shipped(r)
-    title = "Recently shipped"
+    title = _("Recently shipped")
     cards = r.cards_html(shipped_now[:ROADMAP_CARDS], "../", title)
     more = "shipped/" if len(shipped_now) > ROADMAP_CARDS else None
     columns.append(("recently-shipped", title, st.COMPLETED, len(shipped_now), cards, more))
     body = r.render(
         "roadmap.html", "../", columns=columns, recent_days=r.settings.recently_shipped_days
     )
-    return Page(Markup("Roadmap"), body, search=False)
+    return Page(text(_("Roadmap")), body, search=False)
 
 
 def shipped(r: Renderer) -> dict[str, Page]:
@@ -106,10 +108,10 @@ def _shipped(r: Renderer, done: Sequence, base: str, pager: Markup, total: int) 
             url = _sanitize.url(e.idea.shipped_in.url) if e.idea.shipped_in.url else None
         elif day is not None:
             key = f"m:{day:%Y-%m}"
-            title = text(f"{day:%B %Y}")
+            title = text(human_month(day))
             url = None
         else:
-            key, title, url = "m:", Markup("Date not recorded"), None
+            key, title, url = "m:", text(_("Date not recorded")), None
         group = groups.setdefault(
             key, {"title": title, "url": url, "date": human_date(day), "items": []}
         )
@@ -122,7 +124,7 @@ def _shipped(r: Renderer, done: Sequence, base: str, pager: Markup, total: int) 
             }
         )
     body = r.render("shipped.html", base, groups=list(groups.values()), total=total, pager=pager)
-    return Page(Markup("Shipped"), body, search=False)
+    return Page(text(_("Shipped")), body, search=False)
 
 
 def proposals(r: Renderer) -> dict[str, Page]:
@@ -149,23 +151,23 @@ def _proposals(r: Renderer, proposals: Sequence, base: str, pager: Markup) -> Pa
             }
         )
     body = r.render("proposals.html", base, items=items, pager=pager)
-    return Page(Markup("New proposals"), body, search=False)
+    return Page(text(_("New proposals")), body, search=False)
 
 
 def tag_index(r: Renderer) -> Page:
     """The list of tags."""
-    return Page(Markup("Tags"), r.render("tags.html", "../", tags=r.tag_links()), search=False)
+    return Page(text(_("Tags")), r.render("tags.html", "../", tags=r.tag_links()), search=False)
 
 
 def tag(r: Renderer, name: str, entries: list[Entry]) -> dict[str, Page]:
     """The ideas with one tag, in pages (``pagination``), by source path."""
-    title = Markup("Tag: ") + text(name)
-    heading = Markup("Ideas tagged ") + Markup("<q>") + text(name) + Markup("</q>")
+    title = markup("Tag: %(tag)s") % {"tag": text(name)}
+    heading = markup("Ideas tagged <q>%(tag)s</q>") % {"tag": text(name)}
     return pagination.paginate(
         f"tags/{safe_name(name)}",
         entries,
         lambda chunk, base, pager: _list(
-            r, title, heading, None, len(entries), chunk, base, pager, ("tags/", "All tags")
+            r, title, heading, None, len(entries), chunk, base, pager, ("tags/", _("All tags"))
         ),
     )
 
@@ -174,13 +176,16 @@ def status(r: Renderer, name: str) -> dict[str, Page]:
     """The ideas with one status, in pages (``pagination``), by source path."""
     entries = [e for e in r.visible if e.idea.status == name]
     title = status_title(name, r.settings)
-    lead = Markup("Every idea with the status <em>{}</em>, trending first.").format(title)
+    lead = markup("Every idea with the status <em>%(status)s</em>, trending first.") % {
+        "status": title
+    }
     return pagination.paginate(
         f"status/{name}",
         entries,
         lambda chunk, base, pager: _list(
-            r, Markup("Status: {}").format(title), Markup("{} ideas").format(title), lead,
-            len(entries), chunk, base, pager, ("", "The board"),
+            r, markup("Status: %(status)s") % {"status": title},
+            markup("%(status)s ideas") % {"status": title}, lead,
+            len(entries), chunk, base, pager, ("", _("The board")),
         ),
     )  # fmt: skip
 
@@ -188,20 +193,20 @@ def status(r: Renderer, name: str) -> dict[str, Page]:
 def _list(r: Renderer, title, heading, lead, count, chunk, base, pager, back) -> Page:
     body = r.render(
         "list.html", base, heading=heading, lead=lead, count=count,
-        cards_html=r.cards_html(chunk, base, "Ideas"), pager=pager, back=back,
+        cards_html=r.cards_html(chunk, base, _("Ideas")), pager=pager, back=back,
     )  # fmt: skip
     return Page(title, body, search=False)
 
 
 def insights(r: Renderer) -> Page:
     """The charts: the funnel, votes per month and time to ship."""
-    data = charts.insights_view(r.insights, CATEGORY_TITLES)
+    data = charts.insights_view(r.insights)
     people = [
         {"person": r.person(login, "../"), "count": count} for login, count in data["proposers"]
     ]
-    funnel = charts.bar_chart(data["funnel"], title="Ideas per status category")
-    months = charts.column_chart(data["months"], title="New votes per month")
-    ship = charts.column_chart(data["ship"], title="Ideas by months from proposal to shipped")
+    funnel = charts.bar_chart(data["funnel"], title=_("Ideas per status category"))
+    months = charts.column_chart(data["months"], title=_("New votes per month"))
+    ship = charts.column_chart(data["ship"], title=_("Ideas by months from proposal to shipped"))
     # Every chart is a figure with its numbers in a table for screen readers.
     body = r.render(
         "insights.html",
@@ -209,20 +214,20 @@ def insights(r: Renderer) -> Page:
         funnel=charts.figure(
             funnel,
             [(label, value) for label, value, _ in data["funnel"]],
-            "Ideas per status category",
-            ("Category", "Ideas"),
+            _("Ideas per status category"),
+            (_("Category"), _("Ideas")),
         ),
         months=charts.figure(
-            months, data["months_table"], "New votes per month", ("Month", "New votes")
+            months, data["months_table"], _("New votes per month"), (_("Month"), _("New votes"))
         ),
         has_months=bool(data["months"]),
         ship=charts.figure(
             ship,
             data["ship_table"],
-            "Ideas by time from proposal to shipped",
-            ("Time to ship", "Ideas"),
+            _("Ideas by time from proposal to shipped"),
+            (_("Time to ship"), _("Ideas")),
         ),
         ship_median=data["ship_median"],
         people=people,
     )
-    return Page(Markup("Insights"), body, search=False)
+    return Page(text(_("Insights")), body, search=False)

@@ -13,6 +13,8 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
+from generator.i18n import _
+
 #: Cards on one page of a list: about 500 bytes each.
 PER_PAGE = 200
 
@@ -40,12 +42,17 @@ def pager(stem: str, number: int, pages: int) -> Markup:
     def href(k: int) -> str:
         return f"{up}{stem}/" if k == 1 else f"{up}{stem}/{k}/"
 
-    parts = [Markup('<nav class="ib-pager" aria-label="Pages">')]
+    parts = [Markup('<nav class="ib-pager" aria-label="{}">').format(_("Pages"))]
     if number > 1:
-        parts.append(Markup('<a href="{}" rel="prev">Previous page</a> ').format(href(number - 1)))
-    parts.append(Markup("<span>Page {} of {}</span>").format(number, pages))
+        parts.append(
+            Markup('<a href="{}" rel="prev">{}</a> ').format(href(number - 1), _("Previous page"))
+        )
+    page_of = _("Page %(number)s of %(pages)s") % {"number": number, "pages": pages}
+    parts.append(Markup("<span>{}</span>").format(page_of))
     if number < pages:
-        parts.append(Markup(' <a href="{}" rel="next">Next page</a>').format(href(number + 1)))
+        parts.append(
+            Markup(' <a href="{}" rel="next">{}</a>').format(href(number + 1), _("Next page"))
+        )
     parts.append(Markup("</nav>"))
     return Markup("").join(parts)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator.i18n import _, pgettext
 from generator.model import Entry
 from generator.model import statuses as st
 from generator.render import feeds
@@ -87,9 +88,14 @@ class PeopleView:
         """``people/<login>/index.html``: what they proposed and voted for, what shipped."""
         shipped = [e for e in person.ideas() if e.category == st.COMPLETED]
         sections = [
-            ("shipped", "Shipped", len(shipped), self._list(shipped)),
-            ("proposed", "Proposed", len(person.proposed), self._list(person.proposed)),
-            ("voted", "Voted for", len(person.voted), self._list(person.voted)),
+            ("shipped", _("Shipped"), len(shipped), self._list(shipped)),
+            (
+                "proposed",
+                pgettext("person", "Proposed"),
+                len(person.proposed),
+                self._list(person.proposed),
+            ),
+            ("voted", _("Voted for"), len(person.voted), self._list(person.voted)),
         ]
         content = self.r.render(
             "person.html",

@@ -15,6 +15,7 @@ autoescaped on top of that.  Each kind of page has its module: ``pages`` (lists)
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any
 
 from generator import i18n
@@ -24,7 +25,6 @@ from generator.model import SLUG_RE, Board
 from generator.render import api, feeds, idea_page, pages, people, shards
 from generator.render import csv as csv_export
 from generator.render.text import (
-    CATEGORY_TITLES,
     SORTS,
     build_date,
     human_date,
@@ -37,11 +37,21 @@ from generator.render.text import (
     text,
     with_site_id,
 )
-from generator.render.view import PLAIN_NOTE, LazyIdeaPage, LazyPage, Page, Renderer, Site
+from generator.render.view import (
+    PLAIN_NOTE,
+    LazyIdeaPage,
+    LazyPage,
+    Page,
+    Renderer,
+    Site,
+    search_words,
+)
+
+#: Where the header search finds its words (``ideaboard-search.js`` knows the path).
+SEARCH_WORDS = "assets/ideaboard-words.json"
 
 # ``api`` still reads these names from this module; they live in ``text`` and ``view``.
 __all__ = [
-    "CATEGORY_TITLES",
     "PLAIN_NOTE",
     "LazyIdeaPage",
     "LazyPage",
@@ -102,6 +112,9 @@ def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool)
     site.assets["schema/idea.schema.json"] = with_site_id(
         idea_schema_text(), settings.site_url, "schema/idea.schema.json"
     )
+    # The header search's words in the board language (ideaboard-search.js loads them
+    # with the first query, so no page carries them).
+    site.assets[SEARCH_WORDS] = json.dumps(search_words(settings.language), sort_keys=True)
     site.assets["feeds/changes.xml"] = feeds.changes(r)
     site.assets["feeds/new.xml"] = feeds.new_ideas(r)
     return site

@@ -7,7 +7,6 @@ and reaches JSON, XML and CSV only through ``plain`` (control characters gone).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 import re
@@ -19,18 +18,14 @@ from markupsafe import Markup
 from generator import i18n
 from generator import sanitize as _sanitize
 from generator.model import SLUG_RE, Board, Entry
-from generator.model import statuses as st
 
 #: A GitHub login: letters, digits and single hyphens, at most 39 characters.
 LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 
-CATEGORY_TITLES = {
-    st.OPEN: "Open",
-    st.ACTIVE: "Active",
-    st.COMPLETED: "Shipped",
-    st.DECLINED: "Declined",
-    st.DUPLICATE: "Duplicate",
-}
+
+def category_title(category: str) -> str:
+    """A status category's title in the board language (``completed`` -> ``Shipped``)."""
+    return i18n.category_title(category)
 
 
 def text(value: Any) -> Markup:
@@ -71,19 +66,20 @@ def iso(value: dt.datetime | None) -> str | None:
 
 
 def human_time(value: dt.datetime | None) -> str:
-    """``20 November 2026, 12:00 UTC``."""
+    """``20 November 2026, 12:00 UTC`` in the board language (CLDR, through Babel)."""
     if value is None:
-        return "never"
-    value = value.astimezone(dt.UTC)
-    return f"{value.day} {value:%B %Y, %H:%M} UTC"
+        return i18n.pgettext("synced", "never")
+    return i18n.format_datetime(value)
 
 
-@functools.lru_cache(maxsize=4096)
 def human_date(value: dt.date | None) -> str:
-    """``5 January 2026``."""
-    if value is None:
-        return ""
-    return f"{value.day} {value:%B %Y}"
+    """``5 January 2026`` in the board language (CLDR, through Babel; cached by language)."""
+    return i18n.format_date(value)
+
+
+def human_month(value: dt.date) -> str:
+    """``January 2026`` in the board language."""
+    return i18n.format_month(value, "yMMMM")
 
 
 def today(board: Board) -> dt.date | None:
@@ -106,12 +102,18 @@ SORTS = {
     "newest": lambda e: (-e.idea.created.toordinal(), e.slug),
     "changed": lambda e: (-e.idea.last_changed.toordinal(), e.slug),
 }
+#: The orders' names, marked for translation; shown through ``sort_title``.
 SORT_TITLES = {
-    "trending": "Trending",
-    "top": "Top voted",
-    "newest": "Newest",
-    "changed": "Recently changed",
+    "trending": i18n.N_("Trending"),
+    "top": i18n.N_("Top voted"),
+    "newest": i18n.N_("Newest"),
+    "changed": i18n.N_("Recently changed"),
 }
+
+
+def sort_titles() -> dict[str, str]:
+    """Each order's name in the board language, in the board's order of sorts."""
+    return {key: i18n.gettext(title) for key, title in SORT_TITLES.items()}
 
 
 def sort_entries(entries: Iterable[Entry], order: str = "trending") -> list[Entry]:

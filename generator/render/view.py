@@ -34,6 +34,10 @@ from generator.render.text import (
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+_ = i18n.gettext
+#: A message's form per CLDR plural category, for a client script (``extract`` knows the name).
+plurals = i18n.plural_table
+
 #: Text that markdown would only wrap in paragraphs: lines of words and plain punctuation,
 #: each starting with a letter and not ending in a space, paragraphs split by blank lines.
 _PLAIN_LINE = r"[A-Za-z](?:[A-Za-z0-9 ,.;?!()'’-]*[A-Za-z0-9,.;?!()'’-])?"
@@ -116,6 +120,17 @@ _ENV = jinja2.Environment(
     keep_trailing_newline=False,
 )
 i18n.install(_ENV)
+
+
+def search_words(language: str) -> dict[str, Any]:
+    """The header search's words in the board language (``ideaboard-search.js`` reads them)."""
+    with i18n.using(language):
+        return {
+            "lang": i18n.current().tag,
+            "found": plurals("%(num)s matching idea", "%(num)s matching ideas"),
+            "none": _("No matching ideas"),
+            "failed": _("Search is not available"),
+        }
 
 
 def environment() -> jinja2.Environment:

@@ -110,6 +110,8 @@ def choose(page, name: str, value: str) -> list[dict]:
 
 def show_everything(page) -> None:
     """Press "Show more" until every matching card is on the page."""
+    # A view the address asked for is being fetched (aria-busy) when the form appears.
+    page.wait_for_selector("[data-ib-cards]:not([aria-busy])")
     for _ in range(100):
         more = page.locator("[data-ib-more]")
         if more.count() == 0 or not more.is_visible():

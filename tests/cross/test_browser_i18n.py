@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import (
     ROOT,
@@ -111,7 +112,8 @@ def test_the_client_script_speaks_the_board_language(localized, page, watcher):
     page.goto(url, wait_until="networkidle")
     page.select_option("select[name=sort]", "top")
     counter = page.locator("[data-ib-count]")
-    assert SHOWING[lang] in counter.inner_text()
+    # The new order's first page is fetched (api/board/), then the counter is rewritten.
+    expect(counter).to_contain_text(SHOWING[lang])
     assert not re.search(r"\b(Showing|ideas|most votes)\b", counter.inner_text())
     badge_words = page.locator(".ib-card .ib-count--votes .md-visually-hidden").first
     assert badge_words.inner_text().strip() in {"صوت", "صوتان", "أصوات", "صوتًا", "票"}
@@ -170,3 +172,19 @@ def test_arabic_mirrors_the_timeline_notices_and_progress_bar(localized, page):
     assert style["spark"] in {"ltr", None}, style
     if style["label"]:
         assert "الأقدم على اليسار" in style["label"]
+
+
+#: A word of each language's "N matching ideas".
+FOUND = {"ar": "مطابق", "ja": "一致するアイデア"}
+
+
+def test_the_header_search_reports_its_results_in_the_board_language(localized, page, watcher):
+    lang, url = localized
+    page.goto(url, wait_until="networkidle")
+    page.click(".md-search__input")
+    page.locator(".md-search__input").press_sequentially("collaboration", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    status = page.locator(".md-search-result__meta")
+    expect(status).to_contain_text(FOUND[lang])
+    assert not re.search(r"matching|ideas?\b", status.inner_text()), status.inner_text()
+    assert not watcher.problems(), "\n".join(watcher.problems())

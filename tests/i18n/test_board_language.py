@@ -97,3 +97,72 @@ def test_a_board_language_of_its_own_marks_the_generated_pages(tmp_path):
     assert '<div lang="ar" dir="rtl"><h1 id="board">' in home
     idea = (site / "ideas" / "dark-mode" / "index.html").read_text(encoding="utf-8")
     assert '<div lang="ar" dir="rtl"><h1 id="idea">Dark mode</h1>' in idea
+
+
+# --- numbers, the header search, the tabs ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("en", "2,209"), ("de", "2.209"), ("fr", "2\u202f209")]
+)
+def test_counts_on_cards_follow_cldr_number_rules(lang, shown):
+    from generator.i18n import using
+    from generator.render.view import environment
+
+    with using(lang):
+        macros = environment().get_template("_macros.html").make_module()
+        html = str(macros.votes(2209))
+    assert f'aria-hidden="true"></span>{shown}<span' in html
+    assert f'title="{shown} ' in html
+
+
+def test_the_header_search_speaks_the_board_language():
+    from generator.i18n import catalogs as cats
+    from generator.render.site import SEARCH_WORDS
+
+    s = b.settings(language="de")
+    words = json.loads(b.render_board(b.make_board(s), s).assets[SEARCH_WORDS])
+    german = {m.id if isinstance(m.id, str) else m.id[0]: m.string for m in cats.read(
+        cats.po_path("de"), "de")}  # fmt: skip
+    assert words["lang"] == "de"
+    assert words["none"] == german["No matching ideas"] != "No matching ideas"
+    assert words["failed"] == german["Search is not available"]
+    assert words["found"] == {
+        "one": german["%(num)s matching idea"][0],
+        "other": german["%(num)s matching idea"][1],
+    }
+
+
+def test_a_status_reads_lower_case_inside_an_english_sentence_only():
+    from generator.i18n import status_in_sentence, using
+
+    with using("en"):
+        assert status_in_sentence("under-review") == "under review"
+    with using("de"):
+        assert status_in_sentence("planned") == "Geplant"
+        assert status_in_sentence("triage", {"triage": {"de": "Sichtung"}}) == "Sichtung"
+
+
+def test_default_tab_titles_follow_the_board_language_and_own_ones_stay(tmp_path):
+    config = write_board(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "      repo: acme/widgets\n", "      repo: acme/widgets\n      language: de\n"
+    )
+    text = text.replace("  - Insights: insights.md\n", "  - Our numbers: insights.md\n")
+    config.write_text(text, encoding="utf-8")
+    site = mkdocs_build(config, tmp_path / "site")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    tabs = [t.strip() for t in re.findall(r'class="md-tabs__link[^"]*">\s*([^<]+?)\s*</a>', home)]
+    assert "Umgesetzt" in tabs  # the default, in German
+    assert "Shipped" not in tabs
+    assert "Our numbers" in tabs  # a title of the team's own
+    assert "Neue Vorschläge" in tabs
+
+
+def test_the_palette_toggles_written_by_init_follow_the_board_language():
+    from generator.i18n import chrome_title, using
+
+    with using("de"):
+        assert chrome_title("Switch to the dark palette") != "Switch to the dark palette"
+        assert chrome_title("Dark, please") == "Dark, please"

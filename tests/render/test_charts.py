@@ -20,7 +20,9 @@ def test_sparkline_is_a_labelled_cumulative_line():
     days = ((dt.date(2026, 1, 1), 2), (dt.date(2026, 1, 11), 3))
     svg = parse(charts.sparkline(days, dt.date(2026, 1, 21)))
     assert svg.get("role") == "img"
-    assert svg.get("aria-label") == "Votes over time: 5 votes from 2026-01-01 to 2026-01-21"
+    assert svg.get("aria-label") == (
+        "Votes over time, oldest on the left: 5 votes from 2026-01-01 to 2026-01-21"
+    )
     points = [
         tuple(map(float, p.split(","))) for p in svg.find(f"{SVG}polyline").get("points").split()
     ]
@@ -58,18 +60,18 @@ def _box(text: ET.Element, font: float) -> tuple[float, float]:
 
 
 def test_month_labels_are_short_and_never_cut_or_crowded():
-    months = [f"{2025 + (m // 12)}-{m % 12 + 1:02d}" for m in range(23)]  # Jan 25 .. Nov 26
+    months = [f"{2025 + (m // 12)}-{m % 12 + 1:02d}" for m in range(23)]  # Jan ’25 .. Nov ’26
     rows = [(charts.month_label(m), 100 + i) for i, m in enumerate(months)]
-    assert rows[0][0] == "Jan 25"
-    assert rows[-1][0] == "Nov 26"
+    assert rows[0][0] == "Jan ’25"
+    assert rows[-1][0] == "Nov ’26"
     assert charts.month_title("2026-11") == "November 2026"
     svg = parse(charts.column_chart(rows, title="Votes"))
     width = float(svg.get("viewBox").split()[2])
     labels = _labels(svg)
-    assert labels[-1].text == "Nov 26"  # the latest month is always labelled
+    assert labels[-1].text == "Nov ’26"  # the latest month is always labelled
     assert 4 <= len(labels) <= 12  # every k-th month, not all 23
     on_phone = [t for t in labels if "ib-chart__tick--minor" not in t.get("class")]
-    assert on_phone[-1].text == "Nov 26"
+    assert on_phone[-1].text == "Nov ’26"
     for shown, font in ((labels, charts.DESKTOP_FONT), (on_phone, charts.PHONE_FONT)):
         boxes = [_box(t, font) for t in shown]
         assert boxes[0][0] >= 0
@@ -105,7 +107,7 @@ def test_charts_leave_room_for_their_labels_at_phone_size():
 
 
 def test_figure_pairs_a_hidden_chart_with_a_table_for_screen_readers():
-    svg = charts.column_chart([("Jan 25", 3)], title="V")
+    svg = charts.column_chart([("Jan ’25", 3)], title="V")
     html = str(charts.figure(svg, [("January 2025", 3)], "New votes", ("Month", "Votes")))
     root = ET.fromstring(html.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
     assert root.tag == "figure"

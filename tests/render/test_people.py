@@ -39,7 +39,7 @@ def test_everyone_who_proposed_or_voted_has_a_page_and_a_feed():
 
 def test_a_people_page_lists_what_they_proposed_voted_for_and_what_shipped():
     html = render_board().assets["people/alice/index.html"]
-    assert html.startswith('<!doctype html>\n<html lang="en">')
+    assert html.startswith('<!doctype html>\n<html lang="en" dir="ltr">')
     assert "<title>@alice - Lumen ideas</title>" in html
     assert '<h1 id="person">@alice</h1>' in html
     assert 'href="../../ideas/pdf-export/"' in html

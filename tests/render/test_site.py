@@ -91,7 +91,7 @@ def test_idea_page_has_everything_issue_3_lists(site):
     assert "to the next milestone" not in html
     assert "10 votes</span> reached on" in html
     assert "25 votes</span> reached on" in html
-    assert 'href="../../people/alice/">@alice</a>' in html  # the proposer, credited
+    assert 'href="../../people/alice/"><bdi>@alice</bdi></a>' in html  # the proposer, credited
     assert "<strong>styling</strong>" in html  # the description, as sanitized markdown
     assert "Planned for <strong>3.0</strong>." in html  # a timeline note
     assert html.index("Shipped in 3.0.") < html.index("Open for votes.")  # newest first
@@ -173,7 +173,7 @@ def test_roadmap_has_a_column_per_active_status_and_recently_shipped(site):
 def test_shipped_groups_by_release_and_credits_proposers(site):
     html = body(site, "shipped.md")
     assert ">3.0</a>" in html
-    assert 'Proposed by <a href="../people/alice/">@alice</a>' in html
+    assert 'Proposed by <a href="../people/alice/"><bdi>@alice</bdi></a>' in html
 
 
 def test_proposals_page_lists_issues_awaiting_triage(site):
@@ -210,7 +210,7 @@ def test_every_chart_is_a_figure_with_a_table_for_screen_readers(site):
     assert '<th scope="row">Shipped</th><td>1</td>' in html
     assert "<caption>New votes per month</caption>" in html
     assert ">January 2026</th>" in html
-    assert ">Jan 26</text>" in html
+    assert ">Jan ’26</text>" in html
 
 
 # --- untrusted text -------------------------------------------------------------------

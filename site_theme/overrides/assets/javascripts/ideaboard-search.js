@@ -12,6 +12,28 @@
   var toggle = document.getElementById("__search");
   var root = new URL(box.getAttribute("data-ib-search"), location.href);
   var engine = null, timer = null, asked = 0;
+  // The board's words for the results, in its language: assets/ideaboard-words.json,
+  // written by generator/render/site.py, loaded with the first query; English until then.
+  var T = { lang: "en", found: { one: "%(num)s matching idea", other: "%(num)s matching ideas" },
+            none: "No matching ideas", failed: "Search is not available" };
+  var rules = null, words = null;
+  function loadWords() {
+    if (!words) {
+      words = fetch(new URL("../assets/ideaboard-words.json", root).href)
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) { if (data) T = data; })
+        .catch(function () { /* keep English */ })
+        .then(function () {
+          rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(T.lang) : null;
+        });
+    }
+    return words;
+  }
+  function found(n) {
+    var table = T.found;
+    var form = table[rules ? rules.select(n) : n === 1 ? "one" : "other"] || table.other;
+    return form.replace(/%\(num\)s/g, String(n));
+  }
 
   function load() {
     if (!engine) {
@@ -44,8 +66,7 @@
   function show(results, query, mine) {
     if (mine !== asked) return;
     list.textContent = "";
-    status.textContent = results.length ? results.length + (results.length === 1 ?
-      " matching idea" : " matching ideas") : "No matching ideas";
+    status.textContent = results.length ? found(results.length) : T.none;
     results.forEach(function (r) {
       var li = document.createElement("li");
       li.className = "md-search-result__item";
@@ -88,11 +109,11 @@
     var query = input.value.trim();
     var mine = ++asked;
     if (!query) { list.textContent = ""; return; }
-    load().then(function (pf) { return pf.search(query); }).then(function (found) {
+    Promise.all([load(), loadWords()]).then(function (both) { return both[0].search(query); }).then(function (found) {
       if (mine !== asked || !found) return;
       return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); }))
         .then(function (data) { show(items(data), query, mine); });
-    }).catch(function () { status.textContent = "Search is not available"; });
+    }).catch(function () { status.textContent = T.failed; });
   }
 
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });

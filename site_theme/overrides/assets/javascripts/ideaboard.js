@@ -22,8 +22,19 @@
   var counter = document.querySelector("[data-ib-count]");
   var more = document.querySelector("[data-ib-more]");
   var nojs = document.querySelector("[data-ib-nojs]");
-  var SORT_WORDS = { trending: "trending first", top: "most votes first",
-                     newest: "newest first", changed: "recently changed first" };
+  // The board's words, in its language: a JSON block the page renders (board.html).
+  var words = document.querySelector("[data-ib-strings]");
+  if (!words) return;
+  var T = JSON.parse(words.textContent);
+  var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(T.lang) : null;
+  function plural(table, n) {
+    return table[rules ? rules.select(n) : n === 1 ? "one" : "other"] || table.other;
+  }
+  var numbers = window.Intl && Intl.NumberFormat ? new Intl.NumberFormat(T.lang) : null;
+  function number(n) { return numbers ? numbers.format(n) : String(n); }
+  function say(message, values) {
+    return message.replace(/%\((\w+)\)s/g, function (m, k) { return k in values ? values[k] : m; });
+  }
   var meta = null, pages = {}, query = null, generation = 0;
 
   function el(tag, cls, text) {
@@ -43,14 +54,14 @@
     return pages[url];
   }
 
-  function count(n, one, many, icon, cls) {
+  function count(n, word, title, icon, cls) {
     var span = el("span", "ib-count " + cls);
-    span.title = n + " " + (n === 1 ? one : many);
+    span.title = say(plural(title, n), { num: number(n) });
     var i = el("span", "ib-icon " + icon);
     i.setAttribute("aria-hidden", "true");
     span.appendChild(i);
-    span.appendChild(document.createTextNode(String(n)));
-    span.appendChild(el("span", "md-visually-hidden", " " + (n === 1 ? one : many)));
+    span.appendChild(document.createTextNode(number(n)));
+    span.appendChild(el("span", "md-visually-hidden", " " + plural(word, n)));
     return span;
   }
 
@@ -70,13 +81,13 @@
     badge.setAttribute("data-status", c[3]);
     row.appendChild(badge);
     row.appendChild(document.createTextNode(" "));
-    row.appendChild(count(c[4], "vote", "votes", "ib-icon--votes", "ib-count--votes"));
+    row.appendChild(count(c[4], T.vote, T.votes_title, "ib-icon--votes", "ib-count--votes"));
     row.appendChild(document.createTextNode(" "));
-    row.appendChild(count(c[5], "comment", "comments", "ib-icon--comments", "ib-count--comments"));
+    row.appendChild(count(c[5], T.comment, T.comments_title, "ib-icon--comments", "ib-count--comments"));
     li.appendChild(row);
     if (c[6] && c[6].length) {
       var tags = el("ul", "ib-tags");
-      tags.setAttribute("aria-label", "Tags");
+      tags.setAttribute("aria-label", T.tags);
       c[6].forEach(function (t) {
         var name = meta.tags[t];
         var item = el("li");
@@ -148,17 +159,17 @@
       if (!list && q.buffer.length) {
         holder.textContent = "";
         list = el("ol", "ib-cards");
-        list.setAttribute("aria-label", "Ideas");
+        list.setAttribute("aria-label", T.ideas);
         holder.appendChild(list);
       }
       var next = q.buffer.splice(0, pageSize);
       next.forEach(function (c) { list.appendChild(card(c)); });
       q.shown += next.length;
       if (!q.shown) {
-        holder.appendChild(el("p", "ib-empty", "No ideas match these filters."));
+        holder.appendChild(el("p", "ib-empty", T.empty));
       }
-      counter.textContent = "Showing " + q.shown + " of " + q.total +
-        (q.total === 1 ? " idea, " : " ideas, ") + SORT_WORDS[q.sort] + ".";
+      counter.textContent = say(plural(T.showing, q.total), {
+        shown: q.shown, count: q.total, order: T.orders[q.sort] || T.orders.trending });
       more.hidden = q.shown >= q.total;
       more.disabled = false;
     }).catch(function () { holder.removeAttribute("aria-busy"); more.disabled = false; });
