@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, i18n
 from generator.files import write_atomic
 
 #: ``owner/name`` as GitHub allows it.
@@ -46,6 +46,8 @@ class Product:
     site_url: str = ""
     label: str = "idea"
     requirement: str = ""
+    #: The board's language (``theme.language``), a tag with a catalog or English.
+    language: str = i18n.SOURCE
 
     @property
     def url(self) -> str:
@@ -102,12 +104,14 @@ def git_remote(folder: Path) -> str | None:
 
 def board_files(product: Product, *, today: dt.date, example: bool = True) -> dict[str, str]:
     """Every file of a new board for ``product``: relative path -> text."""
+    with i18n.using(product.language):
+        default = i18n._("Propose, vote on and follow ideas for %(name)s.") % {"name": product.name}
     values = {
         "name": product.name,
         "repo": product.repo,
         "site_url": product.url,
-        "description": product.description
-        or f"Propose, vote on and follow ideas for {product.name}.",
+        "language": product.language,
+        "description": product.description or default,
         "label": product.label,
         "today": today.isoformat(),
     }

@@ -6,8 +6,10 @@ import datetime as dt
 
 import click
 
+from generator import i18n
 from generator.authoring import Product, board_files, git_remote, repo_from_remote, write_board
 from generator.authoring.scaffold import REPO_RE
+from generator.errors import IdeaboardError
 
 
 @click.command()
@@ -16,6 +18,12 @@ from generator.authoring.scaffold import REPO_RE
 @click.option("--description", default="", help="The site's one-line description.")
 @click.option(
     "--site-url", default="", help="Where the board is published. [default: its GitHub Pages URL]"
+)
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="The board's language (theme.language): de, ja, pt-BR ... (see the README's Languages).",
 )
 @click.option("--empty", is_flag=True, help="Start with no example idea.")
 @click.option("--force", is_flag=True, help="Replace files that differ from what init writes.")
@@ -26,6 +34,7 @@ def init(
     repo: str | None,
     description: str,
     site_url: str,
+    language: str,
     empty: bool,
     force: bool,
 ) -> None:
@@ -45,11 +54,20 @@ def init(
             f"expected OWNER/NAME, such as 'acme/widget', but received: {repo!r}.{hint}",
             param_hint="'--repo'",
         )
+    try:
+        language = i18n.resolve(language).tag
+    except IdeaboardError:
+        raise click.BadParameter(
+            "expected a language tag that CLDR knows, such as 'de', 'pt-BR' or 'zh-Hans', "
+            f"but received: {language!r}.",
+            param_hint="'--language'",
+        ) from None
     product = Product(
         name=name or repo.split("/")[1].replace("-", " ").replace("_", " ").title(),
         repo=repo,
         description=description,
         site_url=site_url,
+        language=language,
     )
     files = board_files(product, today=dt.date.today(), example=not empty)
     report = write_board(folder, files, force=force)
@@ -65,6 +83,12 @@ def init(
         f"{len(report.written)} written, {len(report.unchanged)} unchanged, "
         f"{len(report.kept)} kept."
     )
+    if report.written and language != i18n.SOURCE:
+        click.echo(
+            f"The board speaks {language}; the About page "
+            "(site_theme/pages/about.md) and the issue form (.github/ISSUE_TEMPLATE/idea.yml) "
+            "are in English: translate them for your readers."
+        )
     if report.written:
         click.echo(
             "Next: 'ideaboard validate', 'ideaboard build', then see the README's "

@@ -174,3 +174,35 @@ def test_a_repository_url_is_answered_with_owner_and_name(tmp_path):
 )
 def test_repo_from_remote(url, repo):
     assert repo_from_remote(url) == repo
+
+
+def test_init_in_another_language_writes_a_board_that_speaks_it(tmp_path):
+    folder = git_repo(tmp_path / "widget")
+    result = init(folder, "--name", "Widget", "--language", "de")
+    assert result.exit_code == 0, result.output
+    assert (
+        "The board speaks de; the About page (site_theme/pages/about.md) and the issue form "
+        "(.github/ISSUE_TEMPLATE/idea.yml) are in English: translate them for your readers."
+    ) in result.output.splitlines()
+    config = (folder / "mkdocs.yml").read_text()
+    assert "\n  language: de\n" in config
+    assert "site_description: Schlage Ideen für Widget vor, stimme ab und verfolge sie.\n" in config
+    build = CliRunner().invoke(
+        main, ["-f", str(folder / "mkdocs.yml"), "build", "--strict", "--offline"]
+    )
+    assert build.exit_code == 0, build.output
+    home = (folder / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in home
+    assert "Umgesetzt" in home  # the "Shipped" tab that init wrote, in German
+    assert "Switch to the dark palette" not in home
+
+
+def test_init_refuses_a_language_cldr_does_not_know(tmp_path):
+    folder = git_repo(tmp_path / "widget")
+    result = init(folder, "--language", "klingon-x")
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--language': expected a language tag that CLDR knows, such as "
+        "'de', 'pt-BR' or 'zh-Hans', but received: 'klingon-x'."
+    ) in " ".join(result.output.split())
+    assert not (folder / "mkdocs.yml").exists()
