@@ -111,6 +111,7 @@ class Fetcher:
         cursor = run.previous.cursors.get("full")
         if cursor:
             run.issues.update(run.previous.issues)  # seen by the earlier runs of this sync
+            self._refetch_short(run)
             # A full sync takes many runs on a big board: the ideas seen so far that are
             # open or hot are still checked every run, if that leaves half the budget.
             hot = sum(i.state == "open" for i in run.previous.issues.values()) + len(run.hot)
@@ -137,11 +138,14 @@ class Fetcher:
                 if run.complete:
                     del run.issues[number]  # no longer an idea issue (or gone)
             return
-        # Voter lists a budget or a fault cut short: fetch them again first.
-        run.stale.update(n for n, i in run.previous.issues.items() if len(i.voters) < i.thumbs_up)
+        self._refetch_short(run)
         tiers.open_issues(self, run)
         tiers.hot_issues(self, run)
         tiers.rotation(self, run)
+
+    def _refetch_short(self, run: Run) -> None:
+        """Voter lists a budget or a fault cut short: fetch them again, before anything else."""
+        run.stale.update(n for n, i in run.previous.issues.items() if len(i.voters) < i.thumbs_up)
 
     def list(self, run, tier, cursor, states, *, cheap, pages=None) -> str | None:
         """Page through a listing; the cursor to go on from, or None when it reached the end."""

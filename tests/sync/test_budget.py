@@ -102,6 +102,27 @@ def test_a_full_sync_too_big_for_one_run_goes_on_next_run_and_never_publishes_lo
     assert {n: len(i.voters) for n, i in saved.issues.items()} == votes_on(fake)
 
 
+def test_a_voter_list_a_full_sync_cut_short_is_fetched_again_on_its_next_run(fake_github, tmp_path):
+    fake = fake_github
+    fake.generate(1_000, max_votes=3)  # 10 pages of 3 points
+    for i in range(3_000):
+        fake.react(350, f"fan{i}")  # on the 4th page, with 29 further pages of 👍
+    fake.issue(350).state, fake.issue(350).state_reason = "closed", "completed"  # in no tier
+    settings = with_budget(fake, tmp_path, 40)
+    # Run 1: pages 1-4 (12 points); the 4th shows issue 350's 29 further pages, and
+    # only 28 points are left for them.
+    fake.reset_rate()
+    first = syncing.sync(settings, TOKEN, client=hourly(settings, 0)).snapshot
+    assert "full" in first.cursors
+    assert len(first.issues[350].voters) == first.issues[350].thumbs_up - 100
+    # Run 2 goes on with the full sync, and fetches issue 350 again before the next page.
+    fake.reset_rate()
+    second = syncing.sync(settings, TOKEN, client=hourly(settings, 1)).snapshot
+    assert "full" in second.cursors
+    assert len(second.issues[350].voters) == votes_on(fake)[350]
+    assert second.total_votes() > first.total_votes()
+
+
 # --- tiers ------------------------------------------------------------------------------
 
 
@@ -151,6 +172,33 @@ def test_open_and_recent_ideas_every_run_the_rest_in_rotation(big_board, tmp_pat
     oldest = min(i.checked_at for i in snap.issues.values())
     assert now - oldest <= dt.timedelta(hours=6)
     assert {n: len(i.voters) for n, i in snap.issues.items()} == votes_on(fake)
+
+
+def test_a_rotation_that_reaches_the_last_closed_idea_goes_on_from_the_first(big_board, tmp_path):
+    fake = big_board
+    settings = with_budget(fake, tmp_path, 20, rotation_hours=6)
+    snap = Snapshot.empty(settings.repo)
+    for hour in range(40):  # the first full sync
+        fake.reset_rate()
+        snap = syncing.merge(snap, hourly(settings, hour).fetch(snap))
+        if not snap.partial:
+            break
+    spent, cursors, synced = [], [], hour
+    for later in range(synced + 1, synced + 4):
+        fake.reset_rate()
+        before = fake.points_spent
+        client = hourly(settings, later)
+        snap = syncing.merge(snap, client.fetch(snap))
+        spent.append(fake.points_spent - before)
+        cursors.append(snap.cursors.get("closed"))
+    # 300 open ideas (3 points), then 14 pages of the 27 of closed ones (the 20 points,
+    # less 3 kept for a page that turns up 100 changed issues): a round ends in the
+    # second run, which goes on from the first closed idea instead of leaving points.
+    assert spent == [17, 17, 17]
+    assert None not in cursors
+    now = client.clock().replace(microsecond=0)
+    assert snap.issues[1].checked_at == now - dt.timedelta(hours=1)  # the second run
+    assert all(snap.issues[n].checked_at >= now - dt.timedelta(hours=2) for n in snap.issues)
 
 
 def test_checked_at_is_kept_in_the_file_and_old_files_read(tmp_path):
