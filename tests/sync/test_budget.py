@@ -62,6 +62,42 @@ def test_the_budget_adapts_to_the_token_s_limit(fake_github, tmp_path, limit):
     assert client.budget.points == limit * 60 // 100
 
 
+@pytest.mark.parametrize(
+    ("limit", "points", "runs", "every_issue_every_run"),
+    [
+        # 1 % of 1,000: the first full sync (10 pages of 3 points) spans runs, and the
+        # counts of all 1,000 ideas (10 points, plus 10 kept for changes) do not fit.
+        (1_000, 10, 6, False),
+        (5_000, 50, 1, True),  # a fine-grained personal token, or a small GitHub App
+        (12_500, 125, 1, True),  # a GitHub App installation at its largest
+    ],
+)
+def test_the_same_share_of_a_bigger_token_syncs_more_in_each_run(
+    fake_github, tmp_path, limit, points, runs, every_issue_every_run
+):
+    fake = fake_github
+    fake.graphql_limit = fake.graphql_remaining = limit
+    fake.generate(1_000, max_votes=3)
+    settings = with_budget(fake, tmp_path, "1%")
+    snap, hour = Snapshot.empty(settings.repo), 0
+    while hour == 0 or snap.partial:
+        fake.reset_rate()
+        before = fake.points_spent
+        client = hourly(settings, hour)
+        snap = syncing.merge(snap, client.fetch(snap))
+        assert client.budget.points == points
+        assert fake.points_spent - before <= points
+        hour += 1
+    assert hour == runs
+    assert {n: len(i.voters) for n, i in snap.issues.items()} == votes_on(fake)
+    fake.reset_rate()
+    client = hourly(settings, hour)
+    snap = syncing.merge(snap, client.fetch(snap))
+    now = client.clock().replace(microsecond=0)
+    checked_now = all(i.checked_at == now for i in snap.issues.values())
+    assert checked_now is every_issue_every_run
+
+
 def test_a_sync_never_spends_past_what_github_reports_remaining(fake_github, tmp_path):
     fake_github.generate(2_000, max_votes=3)
     fake_github.graphql_remaining = 10
