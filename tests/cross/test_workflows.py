@@ -249,8 +249,9 @@ def _sync_job():
             False,
             "the personal token",
         ),
-        # Switched on but the secret is missing: the workflow token, whose limit the
-        # sync's summary line shows ("rate limit 990/1000 left").
+        # Switched on but no token came (a missing secret, a failed step): the workflow
+        # token, whose limit the sync's summary line shows ("rate limit 990/1000 left").
+        ("app", {}, "ideaboard-sync", True, "the workflow token"),
         ("personal", {}, "ideaboard-sync", False, "the workflow token"),
     ],
 )
@@ -273,6 +274,7 @@ def test_the_app_token_is_made_for_the_sync_alone_with_read_access_to_issues():
         "permission-issues": "read",
     }
     assert ids.index("sync") == ids.index("app-token") + 1, "made right before the sync"
+    assert app_step["continue-on-error"] is True, "without it, the sync falls back"
     # Secrets are read in the build job only, in these two places, and nowhere else.
     text = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
     assert re.findall(r"secrets\.\w+", text) == [
