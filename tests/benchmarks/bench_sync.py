@@ -23,10 +23,15 @@ is ``--limit`` points an hour, reset before each simulated hour.  Before each
 run, ``--votes`` new 👍 arrive at random, half on open and half on closed
 issues.  Each run is one incremental sync (the first ones go on with the
 first full sync until it is done), merged as ``ideaboard sync`` merges it.
-Per run: points spent and the budget, and once the first full sync is done
+Per run: points spent and the budget; once the first full sync is done,
 the worst staleness (now - when an issue was last checked, which is what
-the page's "votes as of" shows) of an open idea and of any idea; at the
-end, whether every total equals GitHub's, and after how many quiet runs.
+the page's "votes as of" shows) of an open idea and of any idea; the ideas
+whose total is not GitHub's count at the time they were last checked
+("wrong as of check", goal 0); the voter lists the sync knows are short
+("partial"); and the ideas whose total is behind GitHub's now (votes since
+their last check).  After ``--runs`` runs the votes stop, and quiet runs go
+on until every total equals GitHub's (at most one rotation,
+``sync.rotation_hours`` runs).  A table of the goals, met or not, ends it.
 
 Requests and points are counted by the fake.  Wall time includes the fake's
 own work, so it is an upper bound for the client's share.
@@ -241,6 +246,7 @@ def popular() -> None:
 
 
 def hourly(argv: list[str]) -> None:
+    """Hourly runs on a big board against a token's hourly limit (see the module's docstring)."""
     parser = argparse.ArgumentParser(prog="bench_sync.py hourly", description=hourly.__doc__)
     parser.add_argument("count", type=int, nargs="?", default=150_000, help="idea issues")
     parser.add_argument("--limit", type=int, default=1_000, help="GraphQL points an hour")
