@@ -5,6 +5,7 @@
     python tests/benchmarks/bench_sync.py popular           # further 👍 pages: before/after
     python tests/benchmarks/bench_sync.py hourly            # 150,000 issues, 48 hourly runs
     python tests/benchmarks/bench_sync.py hourly 20000 --limit 5000 --runs 24 --votes 400
+    python tests/benchmarks/bench_sync.py hourly 30000 --limit 200 --votes 80 --full-at 25
     python tests/benchmarks/bench_sync.py hourly --help     # its options
 
 ``sizes``: for each N, N idea issues with 0-20 👍 each (seeded): the first
@@ -32,6 +33,8 @@ whose total is not GitHub's count at the time they were last checked
 their last check).  After ``--runs`` runs the votes stop, and quiet runs go
 on until every total equals GitHub's (at most one rotation,
 ``sync.rotation_hours`` runs).  A table of the goals, met or not, ends it.
+``--full-at N`` starts a full sync at run N, as ``publish.yml`` does every
+Monday; on a big board it goes on over the next runs (marked "full").
 
 Requests and points are counted by the fake.  Wall time includes the fake's
 own work, so it is an upper bound for the client's share.
@@ -252,6 +255,13 @@ def hourly(argv: list[str]) -> None:
     parser.add_argument("--limit", type=int, default=1_000, help="GraphQL points an hour")
     parser.add_argument("--runs", type=int, default=48, help="hourly runs with new votes")
     parser.add_argument("--votes", type=int, default=400, help="new 👍 before each run")
+    parser.add_argument(
+        "--full-at",
+        type=int,
+        default=None,
+        help="start a full sync at this run, as publish.yml "
+        "does weekly (it goes on over the next runs)",
+    )
     args = parser.parse_args(argv)
     rng = random.Random(1)
     started = time.perf_counter()
@@ -281,11 +291,13 @@ def hourly(argv: list[str]) -> None:
             fake.reset_rate()
             before, tick = fake.points_spent, time.perf_counter()
             client = GitHubClient(settings, TOKEN, sleep=lambda s: None, clock=lambda at=now: at)
-            fetched = client.fetch(snap, hot=hot_numbers(settings, (), snap, now))
+            hot = hot_numbers(settings, (), snap, now)
+            fetched = client.fetch(snap, hot=hot, full=hour == args.full_at)
             snap = merge(snap, fetched)
             spent.append((fake.points_spent - before, client.budget.points))
-            done = "full" not in snap.cursors
-            synced = synced or (hour if done else None)
+            # From the end of the first full sync on (a later one, --full-at, included).
+            synced = synced or (hour if "full" not in snap.cursors else None)
+            done, full_on = synced is not None, "full" in snap.cursors
             nan = float("nan")
             stale_open = staleness(snap, now, True) if done else nan
             stale_any = staleness(snap, now, False) if done else nan
@@ -304,7 +316,8 @@ def hourly(argv: list[str]) -> None:
                 if n not in snap.issues or len(snap.issues[n].voters) != votes
             )
             print(
-                f"| {hour}{' (quiet)' if quiet else ''} | {spent[-1][0]} | {spent[-1][1]} | "
+                f"| {hour}{' (quiet)' if quiet else ''}{' (full)' if full_on else ''} "
+                f"| {spent[-1][0]} | {spent[-1][1]} | "
                 f"{client.requests} | {stale_open:.1f} | {stale_any:.1f} | {wrong} | "
                 f"{len(short)} | {behind:,} | "
                 f"{time.perf_counter() - tick:.1f} s |",
