@@ -104,14 +104,10 @@ class GitHubClient:
         if fresh:
             previous = Snapshot.empty(self.settings.repo)
         if full or fresh:
-            # Start over; the issues known and the tiers' cursors stay, for the tiers that go
-            # on while a full sync too big for one run does (the full listing replaces them).
+            # Start over (no cursors); the issues known stay, for the ideas checked every run
+            # while a full sync too big for one run goes on (the full listing replaces them).
             previous = Snapshot(
-                previous.repo,
-                previous.synced_at,
-                previous.issues,
-                rate_limit=previous.rate_limit,
-                cursors={k: v for k, v in previous.cursors.items() if k != "full"},
+                previous.repo, previous.synced_at, previous.issues, rate_limit=previous.rate_limit
             )
         run = Run(
             previous,

@@ -124,17 +124,15 @@ class Fetcher:
         return queries.FULL_POINTS * pages > self.planned(run)
 
     def _every_run_first(self, run: Run) -> None:
-        """While a full sync spans runs, the tiers go on first: the open and hot ideas known
-        so far, and the rotation's share of the closed ones, if that leaves a quarter of the
-        points for the full sync."""
+        """While a full sync spans runs, the open and hot ideas known so far are still checked
+        every run, first, if that leaves a quarter of the points for the full sync."""
         opened = {n for n, i in run.previous.issues.items() if i.state == "open"}
         cost = math.ceil(len(opened) / queries.PAGE) + math.ceil(
             len(run.hot - opened) / queries.PAGE
         )
-        if cost + tiers.rotation_minimum(self, run) <= self.planned(run) * 3 // 4:
+        if cost <= self.planned(run) * 3 // 4:
             tiers.open_issues(self, run)
             tiers.hot_issues(self, run)
-            tiers.rotation(self, run, spare=False)
 
     def planned(self, run: Run) -> int:
         """This run's points before GitHub has answered: for the limit the token had last time."""

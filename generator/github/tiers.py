@@ -42,16 +42,16 @@ def hot_issues(fetcher: Fetcher, run: Run) -> None:
         fetcher.report(run)
 
 
-def rotation(fetcher: Fetcher, run: Run, *, spare: bool = True) -> None:
+def rotation(fetcher: Fetcher, run: Run) -> None:
     """Closed issues, from where the last run stopped: at least a ``rotation_hours`` share.
 
-    With ``spare``, the points left after the other tiers go to the rotation too
-    (up to one whole round), so the oldest check is usually much younger than
-    the goal.  A round that reaches the last closed issue goes on from the first.
+    The points left after the other tiers go to the rotation too (up to one
+    whole round), so the oldest check is usually much younger than the goal.
+    A round that reaches the last closed issue goes on from the first.
     """
     pages = _closed_pages(run)
-    room = fetcher.budget.left - fetcher.reserve(run) - 2 if fetcher.budget.known else 0
-    quota = min(pages, max(rotation_minimum(fetcher, run), room if spare else 0))
+    spare = fetcher.budget.left - fetcher.reserve(run) - 2 if fetcher.budget.known else 0
+    quota = min(pages, max(rotation_minimum(fetcher, run), spare))
     cursor = run.previous.cursors.get("closed")
     spent = fetcher.budget.spent
     end = fetcher.list(run, "closed", cursor, ["CLOSED"], cheap=True, pages=quota)

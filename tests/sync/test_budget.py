@@ -65,10 +65,10 @@ def test_the_budget_adapts_to_the_token_s_limit(fake_github, tmp_path, limit):
 @pytest.mark.parametrize(
     ("limit", "points", "runs", "every_issue_every_run"),
     [
-        # 1 % of 1,000: the first full sync (10 pages of 3 points) spans runs, the tiers
-        # first in each, and the counts of all 1,000 ideas (10 points, plus 10 kept for
-        # changes) do not fit.
-        (1_000, 10, 6, False),
+        # 1 % of 1,000: the first full sync (10 pages of 3 points) spans runs, the open
+        # ideas seen so far checked first in each, and the counts of all 1,000 ideas
+        # (10 points, plus 10 kept for changes) do not fit.
+        (1_000, 10, 7, False),
         (5_000, 50, 1, True),  # a fine-grained personal token, or a small GitHub App
         (12_500, 125, 1, True),  # a GitHub App installation at its largest
     ],
@@ -132,10 +132,10 @@ def test_a_full_sync_too_big_for_one_run_goes_on_next_run_and_never_publishes_lo
         if not saved.partial:
             break
         assert "partial: the full sync goes on next run" in syncing.summary(result, settings)
-    # Run 1: 3 pages (9 points).  Then the tiers go on first (the open ideas seen so far,
-    # 1 point per 100, and the rotation's share, while that leaves a quarter of the 10
-    # points), which leaves 1 or 2 pages a run for the rest: 10 pages in 6 runs.
-    assert hour == 6
+    # Run 1: 3 pages (9 points).  Then the open ideas seen so far are checked first
+    # (1 point per 100, while that leaves a quarter of the 10 points), which leaves 1 or
+    # 2 pages a run for the rest: 10 pages in 7 runs.
+    assert hour == 7
     assert totals == sorted(totals)
     assert {n: len(i.voters) for n, i in saved.issues.items()} == votes_on(fake)
 
@@ -235,13 +235,10 @@ def test_a_weekly_full_sync_too_big_for_one_run_still_checks_open_ideas_every_ru
         now = client.clock().replace(microsecond=0)
         assert all(i.checked_at == now for i in snap.issues.values() if i.state == "open")
         assert len(snap.issues[10].voters) == votes_on(fake)[10]
-        oldest = min(i.checked_at for i in snap.issues.values())
-        assert now - oldest <= dt.timedelta(hours=6), "the rotation goes on too"
         if not snap.partial:
             break
-    # 90 points of full data: 3 pages (9 points) a run after the 300 open ideas (3 points)
-    # and the rotation's share (6 of the 28 pages of closed ideas a run, for 6 hours).
-    assert runs == 10
+    # 90 points of full data: 5 pages (15 points) a run after the 300 open ideas (3 points).
+    assert runs == 6
     assert {n: len(i.voters) for n, i in snap.issues.items()} == votes_on(fake)
 
 
