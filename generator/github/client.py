@@ -101,9 +101,14 @@ class GitHubClient:
         """
         resuming = "full" in previous.cursors and not full
         fresh = previous.synced_at is None or previous.repo != self.settings.repo
+        if fresh:
+            previous = Snapshot.empty(self.settings.repo)
         if full or fresh:
-            previous = Snapshot.empty(self.settings.repo) if fresh else previous
-            previous = Snapshot(previous.repo, previous.synced_at, rate_limit=previous.rate_limit)
+            # Start over (no cursors); the issues known stay, for the ideas checked every run
+            # while a full sync too big for one run goes on (the full listing replaces them).
+            previous = Snapshot(
+                previous.repo, previous.synced_at, previous.issues, rate_limit=previous.rate_limit
+            )
         run = Run(
             previous,
             set(numbers),

@@ -111,15 +111,28 @@ class Fetcher:
         cursor = run.previous.cursors.get("full")
         if cursor:
             run.issues.update(run.previous.issues)  # seen by the earlier runs of this sync
-            # A full sync takes many runs on a big board: the ideas seen so far that are
-            # open or hot are still checked every run, if that leaves half the budget.
-            hot = sum(i.state == "open" for i in run.previous.issues.values()) + len(run.hot)
-            if math.ceil(hot / queries.PAGE) * 2 <= self.planned(run):
-                tiers.open_issues(self, run)
-                tiers.hot_issues(self, run)
+            self._refetch_short(run)
+        if cursor or self._spans_runs(run):
+            self._every_run_first(run)
         end = self.list(run, "full", cursor, queries.ALL_STATES, cheap=False)
         if end is not None:
             run.cursors["full"] = end
+
+    def _spans_runs(self, run: Run) -> bool:
+        """Whether a full sync of the ideas known so far takes more than this run's points."""
+        pages = math.ceil(len(run.previous.issues) / queries.PAGE)
+        return queries.FULL_POINTS * pages > self.planned(run)
+
+    def _every_run_first(self, run: Run) -> None:
+        """While a full sync spans runs, the open and hot ideas known so far are still checked
+        every run, first, if that leaves a quarter of the points for the full sync."""
+        opened = {n for n, i in run.previous.issues.items() if i.state == "open"}
+        cost = math.ceil(len(opened) / queries.PAGE) + math.ceil(
+            len(run.hot - opened) / queries.PAGE
+        )
+        if cost <= self.planned(run) * 3 // 4:
+            tiers.open_issues(self, run)
+            tiers.hot_issues(self, run)
 
     def planned(self, run: Run) -> int:
         """This run's points before GitHub has answered: for the limit the token had last time."""
@@ -137,11 +150,14 @@ class Fetcher:
                 if run.complete:
                     del run.issues[number]  # no longer an idea issue (or gone)
             return
-        # Voter lists a budget or a fault cut short: fetch them again first.
-        run.stale.update(n for n, i in run.previous.issues.items() if len(i.voters) < i.thumbs_up)
+        self._refetch_short(run)
         tiers.open_issues(self, run)
         tiers.hot_issues(self, run)
         tiers.rotation(self, run)
+
+    def _refetch_short(self, run: Run) -> None:
+        """Voter lists a budget or a fault cut short: fetch them again, before anything else."""
+        run.stale.update(n for n, i in run.previous.issues.items() if len(i.voters) < i.thumbs_up)
 
     def list(self, run, tier, cursor, states, *, cheap, pages=None) -> str | None:
         """Page through a listing; the cursor to go on from, or None when it reached the end."""

@@ -47,12 +47,17 @@ def rotation(fetcher: Fetcher, run: Run) -> None:
 
     The points left after the other tiers go to the rotation too (up to one
     whole round), so the oldest check is usually much younger than the goal.
+    A round that reaches the last closed issue goes on from the first.
     """
     pages = _closed_pages(run)
     spare = fetcher.budget.left - fetcher.reserve(run) - 2 if fetcher.budget.known else 0
     quota = min(pages, max(rotation_minimum(fetcher, run), spare))
     cursor = run.previous.cursors.get("closed")
+    spent = fetcher.budget.spent
     end = fetcher.list(run, "closed", cursor, ["CLOSED"], cheap=True, pages=quota)
+    left = quota - (fetcher.budget.spent - spent) // queries.CHEAP_POINTS
+    if end is None and cursor is not None and left > 0:
+        end = fetcher.list(run, "closed", None, ["CLOSED"], cheap=True, pages=left)
     if end is not None:
         run.cursors["closed"] = end
 

@@ -5,6 +5,8 @@
     python tests/benchmarks/bench_sync.py popular           # further 👍 pages: before/after
     python tests/benchmarks/bench_sync.py hourly            # 150,000 issues, 48 hourly runs
     python tests/benchmarks/bench_sync.py hourly 20000 --limit 5000 --runs 24 --votes 400
+    python tests/benchmarks/bench_sync.py hourly 30000 --limit 200 --votes 80 --full-at 25
+    python tests/benchmarks/bench_sync.py hourly --help     # its options
 
 ``sizes``: for each N, N idea issues with 0-20 👍 each (seeded): the first
 full sync, an unchanged re-sync (the cheap count pass), a re-sync after one
@@ -22,10 +24,17 @@ is ``--limit`` points an hour, reset before each simulated hour.  Before each
 run, ``--votes`` new 👍 arrive at random, half on open and half on closed
 issues.  Each run is one incremental sync (the first ones go on with the
 first full sync until it is done), merged as ``ideaboard sync`` merges it.
-Per run: points spent and the budget, and once the first full sync is done
-the worst staleness (now - when an issue was last checked, which is what
-the page's "votes as of" shows) of an open idea and of any idea; at the
-end, whether every total equals GitHub's, and after how many quiet runs.
+Per run: points spent and the budget; once the first full sync is done,
+the worst staleness (now - when an issue was last checked, its
+``checked_at``) of an open idea and of any idea; the ideas
+whose total is not GitHub's count at the time they were last checked
+("wrong as of check", goal 0); the voter lists the sync knows are short
+("partial"); and the ideas whose total is behind GitHub's now (votes since
+their last check).  After ``--runs`` runs the votes stop, and quiet runs go
+on until every total equals GitHub's (at most one rotation,
+``sync.rotation_hours`` runs).  A table of the goals, met or not, ends it.
+``--full-at N`` starts a full sync at run N, as ``publish.yml`` does every
+Monday; on a big board it goes on over the next runs (marked "full").
 
 Requests and points are counted by the fake.  Wall time includes the fake's
 own work, so it is an upper bound for the client's share.
@@ -46,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from github import Auth, Github  # the baseline; generator code never does this
 
-from generator.github import GitHubClient
+from generator.github import GitHubClient, queries
 from generator.model.snapshot import Snapshot
 from generator.sync.run import merge
 from generator.sync.tiers import hot_numbers
@@ -163,22 +172,53 @@ def new_votes(fake: FakeGitHub, rng: random.Random, now: dt.datetime, votes: int
 
 
 def truth(fake: FakeGitHub) -> dict[int, int]:
+    """GitHub's 👍 count of every issue now."""
     return {
         n: sum(1 for r in i.reactions if r.content == "+1") for n, i in fake.repo.issues.items()
     }
 
 
+def checked_at(snap: Snapshot, number: int) -> dt.datetime:
+    """When ``snap`` last checked issue ``number`` (``Snapshot.checked``)."""
+    return snap.issues[number].checked_at or snap.synced_at
+
+
+def wrong_as_of_check(fake: FakeGitHub, snap: Snapshot) -> list[int]:
+    """Issues whose total is not GitHub's 👍 count at the time the snapshot last checked them.
+
+    The simulation only adds votes (each with a time before the run that first
+    could see it), so GitHub's count at time ``t`` is the 👍 created up to ``t``.
+    """
+    issues = fake.repo.issues
+    wrong = []
+    for number, issue in snap.issues.items():
+        if len(issue.voters) < issue.thumbs_up:
+            continue  # known to be short (counted by ``partial``): the next run fetches it again
+        at = checked_at(snap, number)
+        then = sum(1 for r in issues[number].reactions if r.content == "+1" and r.created_at <= at)
+        if len(issue.voters) != then:
+            wrong.append(number)
+    return wrong
+
+
+def partial(snap: Snapshot) -> set[int]:
+    """Issues whose voter list the sync knows is short of GitHub's 👍 count (the site says
+    "partial"; the list keeps every vote it had, and the next run fetches it again first)."""
+    return {n for n, issue in snap.issues.items() if len(issue.voters) < issue.thumbs_up}
+
+
 def staleness(snap: Snapshot, now: dt.datetime, open_only: bool) -> float:
+    """The oldest check, in hours before ``now``, of the open ideas or of every idea."""
     ages = [
-        (now - (issue.checked_at or snap.synced_at)).total_seconds() / 3600
-        for issue in snap.issues.values()
+        (now - checked_at(snap, n)).total_seconds() / 3600
+        for n, issue in snap.issues.items()
         if not open_only or issue.state == "open"
     ]
     return max(ages, default=0.0)
 
 
 def popular() -> None:
-    """Further 👍 pages of the popular issues: one query per page, or batched."""
+    """Further 👍 pages of the popular issues: one query per page (before), or batched (after)."""
     with FakeGitHub(token=TOKEN, fast=True) as fake, tempfile.TemporaryDirectory() as tmp:
         fake.generate(728, max_votes=20)
         counts = [2_209, 1_050, 640, 420, 333, 250, 180, 101]
@@ -186,26 +226,42 @@ def popular() -> None:
             fake.add_issue(number)
             for i in range(count):
                 fake.react(number, f"fan{i}")
-        fake.reset_counts()
-        snap = GitHubClient(fake_settings(fake, tmp), TOKEN, sleep=lambda s: None).fetch(
-            Snapshot.empty()
-        )
-        assert {n: len(i.voters) for n, i in snap.issues.items()} == truth(fake)
+        sent = {}
+        for batch in (1, queries.VOTE_BATCH):  # 1: what the sync sent before batching
+            kept, queries.VOTE_BATCH = queries.VOTE_BATCH, batch
+            try:
+                fake.reset_counts()
+                snap = GitHubClient(fake_settings(fake, tmp), TOKEN, sleep=lambda s: None).fetch(
+                    Snapshot.empty()
+                )
+            finally:
+                queries.VOTE_BATCH = kept
+            assert {n: len(i.voters) for n, i in snap.issues.items()} == truth(fake)
+            sent[batch] = fake.requests
         listing = math.ceil(736 / 100)
         extra = [math.ceil(c / 100) - 1 for c in counts]
+        assert sent[1] == listing + sum(extra)
         print("| first sync of 736 issues, 8 with > 100 👍 | requests |")
         print("|---|---:|")
-        print(f"| before: each further page its own query | {listing + sum(extra)} |")
-        print(f"| after: further pages of up to 100 issues in one query | {fake.requests} |")
+        print(f"| before: each further page its own query | {sent[1]} |")
+        print(f"| after: further pages of up to 100 issues in one query | {sent[100]} |")
         print(f"| floor: listing + the deepest issue's further pages | {listing + max(extra)} |")
 
 
 def hourly(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(prog="bench_sync.py hourly")
-    parser.add_argument("count", type=int, nargs="?", default=150_000)
-    parser.add_argument("--limit", type=int, default=1_000)
-    parser.add_argument("--runs", type=int, default=48)
-    parser.add_argument("--votes", type=int, default=400)
+    """Hourly runs on a big board against a token's hourly limit (see the module's docstring)."""
+    parser = argparse.ArgumentParser(prog="bench_sync.py hourly", description=hourly.__doc__)
+    parser.add_argument("count", type=int, nargs="?", default=150_000, help="idea issues")
+    parser.add_argument("--limit", type=int, default=1_000, help="GraphQL points an hour")
+    parser.add_argument("--runs", type=int, default=48, help="hourly runs with new votes")
+    parser.add_argument("--votes", type=int, default=400, help="new 👍 before each run")
+    parser.add_argument(
+        "--full-at",
+        type=int,
+        default=None,
+        help="start a full sync at this run, as publish.yml "
+        "does weekly (it goes on over the next runs)",
+    )
     args = parser.parse_args(argv)
     rng = random.Random(1)
     started = time.perf_counter()
@@ -213,13 +269,21 @@ def hourly(argv: list[str]) -> None:
         fake.graphql_limit = args.limit
         board(fake, args.count, rng)
         settings = fake_settings(fake, tmp)
+        lap = settings.sync.rotation_hours
         print(f"board of {args.count:,} issues made in {time.perf_counter() - started:.0f} s")
-        print("| run | points | budget | requests | worst open (h) | worst any (h) | wall |")
-        print("|---:|---:|---:|---:|---:|---:|---:|")
+        print(
+            "| run | points | budget | requests | worst open (h) | worst any (h) "
+            "| wrong as of check | partial | behind GitHub now | wall |"
+        )
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         start = start_of(args.count)
-        snap, serial, now = Snapshot.empty(settings.repo), [0], start
-        synced, over, worst_open, worst_any = None, 0, 0.0, 0.0
-        for hour in range(1, args.runs + 1 + 48):
+        snap, serial = Snapshot.empty(settings.repo), [0]
+        spent: list[tuple[int, int]] = []  # (points, budget) of each run
+        synced, worst_open, worst_any, wrong_ever, short_after = None, 0.0, 0.0, 0, 0
+        short_before, short_twice = set(), set()
+        at_end: dict[str, int] = {}
+        quiet_runs = None
+        for hour in range(1, args.runs + lap + 1):
             quiet = hour > args.runs
             now = start + dt.timedelta(hours=hour)
             if not quiet:
@@ -227,31 +291,97 @@ def hourly(argv: list[str]) -> None:
             fake.reset_rate()
             before, tick = fake.points_spent, time.perf_counter()
             client = GitHubClient(settings, TOKEN, sleep=lambda s: None, clock=lambda at=now: at)
-            fetched = client.fetch(snap, hot=hot_numbers(settings, (), snap, now))
+            hot = hot_numbers(settings, (), snap, now)
+            fetched = client.fetch(snap, hot=hot, full=hour == args.full_at)
             snap = merge(snap, fetched)
-            points, budget = fake.points_spent - before, client.budget.points
-            over += points > budget
-            done = "full" not in snap.cursors
-            synced = synced or (hour if done else None)
-            stale_open = staleness(snap, now, True) if done else float("nan")
-            stale_any = staleness(snap, now, False) if done else float("nan")
+            spent.append((fake.points_spent - before, client.budget.points))
+            # From the end of the first full sync on (a later one, --full-at, included).
+            synced = synced or (hour if "full" not in snap.cursors else None)
+            done, full_on = synced is not None, "full" in snap.cursors
+            nan = float("nan")
+            stale_open = staleness(snap, now, True) if done else nan
+            stale_any = staleness(snap, now, False) if done else nan
             if done and not quiet:
                 worst_open, worst_any = max(worst_open, stale_open), max(worst_any, stale_any)
-            exact = {n: len(i.voters) for n, i in snap.issues.items()} == truth(fake)
-            if not quiet or exact:
-                print(
-                    f"| {hour}{' (quiet)' if quiet else ''} | {points} | {budget} | "
-                    f"{client.requests} | {stale_open:.1f} | {stale_any:.1f} | "
-                    f"{time.perf_counter() - tick:.1f} s |",
-                    flush=True,
-                )
+            wrong, short = len(wrong_as_of_check(fake, snap)), partial(snap)
+            wrong_ever += wrong
+            if done and not quiet:
+                short_after = max(short_after, len(short))
+                short_twice |= short & short_before
+            short_before = short
+            real = truth(fake)
+            behind = sum(
+                1
+                for n, votes in real.items()
+                if n not in snap.issues or len(snap.issues[n].voters) != votes
+            )
+            print(
+                f"| {hour}{' (quiet)' if quiet else ''}{' (full)' if full_on else ''} "
+                f"| {spent[-1][0]} | {spent[-1][1]} | "
+                f"{client.requests} | {stale_open:.1f} | {stale_any:.1f} | {wrong} | "
+                f"{len(short)} | {behind:,} | "
+                f"{time.perf_counter() - tick:.1f} s |",
+                flush=True,
+            )
             if hour == args.runs:
-                print(f"exact after run {hour}: {exact}")
-            if quiet and exact:
-                print(f"exact after {hour - args.runs} quiet runs")
+                at_end = {"wrong": wrong, "behind": behind}
+            if quiet and behind == 0:
+                quiet_runs = hour - args.runs
                 break
-        print(f"first full sync done at run {synced}; runs over budget: {over}")
-        print(f"worst staleness after it: open {worst_open:.1f} h, any {worst_any:.1f} h")
+        points = [p for p, _ in spent]
+        over = sum(p > b for p, b in spent)
+        budget = max(b for _, b in spent)
+        print()
+        print(f"first full sync done at run {synced}")
+        goals = [
+            (
+                "points per run",
+                f"max {max(points)}, mean {sum(points) / len(points):.0f} "
+                f"in {len(points)} runs; {over} over budget",
+                f"≤ budget ({budget})",
+                over == 0,
+            ),
+            (
+                f"worst staleness of an open idea, runs {synced}-{args.runs}",
+                f"{worst_open:.1f} h",
+                "≤ 1 h",
+                worst_open <= 1,
+            ),
+            (
+                f"worst staleness of any idea, runs {synced}-{args.runs}",
+                f"{worst_any:.1f} h",
+                "≤ 24 h",
+                worst_any <= 24,
+            ),
+            (
+                "every total equal to GitHub's count when it was last checked, every run",
+                f"{wrong_ever} wrong",
+                "0",
+                wrong_ever == 0,
+            ),
+            (
+                f"voter lists known to be short (partial), runs {synced}-{args.runs}",
+                f"at most {short_after} in a run; {len(short_twice)} short two runs in a row",
+                "each complete by the next run",
+                not short_twice,
+            ),
+            (
+                f"totals equal to GitHub's now, after run {args.runs}",
+                f"{at_end.get('behind', 0):,} ideas behind (votes the rotation has not reached)",
+                "",
+                at_end.get("behind") == 0,
+            ),
+            (
+                "totals equal to GitHub's now, once votes stop",
+                f"after {quiet_runs} quiet runs" if quiet_runs is not None else "not exact",
+                f"≤ {lap} runs (one rotation)",
+                quiet_runs is not None,
+            ),
+        ]
+        print("| measure | result | goal | met |")
+        print("|---|---|---|---|")
+        for what, result, goal, met in goals:
+            print(f"| {what} | {result} | {goal} | {'yes' if met else 'no'} |")
         print(
             f"invalid queries: {len(fake.invalid_queries)}; "
             f"wall {time.perf_counter() - started:.0f} s"
@@ -259,6 +389,9 @@ def hourly(argv: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] in (["-h"], ["--help"], ["help"]):
+        print(__doc__)
+        return
     mode = argv[0] if argv and not argv[0].isdigit() else "sizes"
     rest = argv[1:] if argv and not argv[0].isdigit() else argv
     if mode == "hourly":

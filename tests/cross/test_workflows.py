@@ -144,8 +144,148 @@ def test_publish_triggers_schedule_and_pages():
     restore = steps[uses.index("actions/cache/restore")]
     assert restore["with"]["restore-keys"]
     assert restore["with"]["path"] == "ideas/snapshot.json"
-    assert sync["env"]["GITHUB_TOKEN"] == "${{ github.token }}"
+    assert _expression(sync["env"]["GITHUB_TOKEN"], {}) == "the workflow token"
     assert sync["continue-on-error"] is True, "an API outage builds from the last good votes"
+
+
+# --- the bigger token for the sync: off by default ------------------------------------
+
+_TOKEN_RE = re.compile(r"\s*(\|\||&&|==|!=|!|\(|\)|'(?:[^']|'')*'|[\w.-]+)")
+
+
+def _expression(text: str, context: dict):
+    """The value of a GitHub Actions expression (``${{ ... }}``), for the operators used here.
+
+    As GitHub evaluates them: a missing property is null; ``&&`` and ``||`` give one of
+    their operands; ``==`` coerces operands of different types to numbers (null and ''
+    are both 0) and compares strings ignoring case.
+    """
+    body = text.strip().removeprefix("${{").removesuffix("}}").strip()
+    tokens = _TOKEN_RE.findall(body)
+    assert "".join(tokens).replace(" ", "") == body.replace(" ", ""), f"cannot read: {text}"
+    values = {"github.token": "the workflow token", **context}
+
+    def number(v):
+        return 0 if v in (None, "", False) else 1 if v is True else float(v)
+
+    def equal(a, b):
+        if type(a) is type(b):
+            return a.lower() == b.lower() if isinstance(a, str) else a == b
+        try:
+            return number(a) == number(b)
+        except ValueError:
+            return False
+
+    def unary(i):
+        if tokens[i] == "!":
+            v, i = unary(i + 1)
+            return not v, i
+        if tokens[i] == "(":
+            v, i = either(i + 1)
+            assert tokens[i] == ")", text
+            return v, i + 1
+        token = tokens[i]
+        if token.startswith("'"):
+            return token[1:-1].replace("''", "'"), i + 1
+        return values.get(token), i + 1
+
+    def compare(i):
+        v, i = unary(i)
+        while i < len(tokens) and tokens[i] in ("==", "!="):
+            op, (w, i) = tokens[i], unary(i + 1)
+            v = equal(v, w) == (op == "==")
+        return v, i
+
+    def both(i):
+        v, i = compare(i)
+        while i < len(tokens) and tokens[i] == "&&":
+            w, i = compare(i + 1)
+            v = w if v else v
+        return v, i
+
+    def either(i):
+        v, i = both(i)
+        while i < len(tokens) and tokens[i] == "||":
+            w, i = both(i + 1)
+            v = v if v else w
+        return v, i
+
+    value, end = either(0)
+    assert end == len(tokens), f"cannot read: {text}"
+    return value
+
+
+def test_the_expression_reader_follows_github():
+    assert _expression("${{ vars.X != '' && 'env' || '' }}", {}) == ""
+    assert _expression("${{ vars.X != '' && 'env' || '' }}", {"vars.X": "app"}) == "env"
+    assert _expression("${{ vars.X == 'app' }}", {"vars.X": "APP"}) is True
+    assert _expression("${{ a || (b == 'x' && c) || d }}", {"b": "x", "d": 1}) == 1
+
+
+def _sync_job():
+    data = _load(WORKFLOWS / "publish.yml")
+    job = data["jobs"]["build"]
+    steps = job["steps"]
+    ids = [step.get("id") for step in steps]
+    return job, steps[ids.index("app-token")], steps[ids.index("sync")], ids
+
+
+@pytest.mark.parametrize(
+    ("switch", "secrets", "environment", "app", "token"),
+    [
+        # Off: no environment, no App token, the workflow's own token; no secret needed.
+        (None, {}, "", False, "the workflow token"),
+        (
+            "app",
+            {"steps.app-token.outputs.token": "the App's token"},
+            "ideaboard-sync",
+            True,
+            "the App's token",
+        ),
+        (
+            "personal",
+            {"secrets.IDEABOARD_TOKEN": "the personal token"},
+            "ideaboard-sync",
+            False,
+            "the personal token",
+        ),
+        # Switched on but no token came (a missing secret, a failed step): the workflow
+        # token, whose limit the sync's summary line shows ("rate limit 990/1000 left").
+        ("app", {}, "ideaboard-sync", True, "the workflow token"),
+        ("personal", {}, "ideaboard-sync", False, "the workflow token"),
+    ],
+)
+def test_publish_syncs_with_the_workflow_token_unless_a_bigger_one_is_set_up(
+    switch, secrets, environment, app, token
+):
+    job, app_step, sync, _ids = _sync_job()
+    context = {"vars.IDEABOARD_SYNC_TOKEN": switch, **secrets}
+    assert _expression(job["environment"], context) == environment
+    assert bool(_expression("${{ " + app_step["if"] + " }}", context)) is app
+    assert _expression(sync["env"]["GITHUB_TOKEN"], context) == token
+
+
+def test_the_app_token_is_made_for_the_sync_alone_with_read_access_to_issues():
+    job, app_step, _sync, ids = _sync_job()
+    assert app_step["uses"].split("@")[0] == "actions/create-github-app-token"
+    assert app_step["with"] == {
+        "client-id": "${{ vars.IDEABOARD_APP_CLIENT_ID }}",
+        "private-key": "${{ secrets.IDEABOARD_APP_KEY }}",
+        "permission-issues": "read",
+    }
+    assert ids.index("sync") == ids.index("app-token") + 1, "made right before the sync"
+    assert app_step["continue-on-error"] is True, "without it, the sync falls back"
+    # Secrets are read in the build job only, in these two places, and nowhere else.
+    text = (WORKFLOWS / "publish.yml").read_text(encoding="utf-8")
+    assert re.findall(r"secrets\.\w+", text) == [
+        "secrets.IDEABOARD_APP_KEY",
+        "secrets.IDEABOARD_TOKEN",
+    ]
+    data = _load(WORKFLOWS / "publish.yml")
+    assert "secrets." not in str(data["jobs"]["deploy"])
+    assert "secrets." not in str(
+        [s for s in job["steps"] if s.get("id") not in ("app-token", "sync")]
+    )
 
 
 def test_intake_runs_on_new_idea_issues_and_passes_the_number_through_env():

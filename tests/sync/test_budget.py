@@ -62,6 +62,43 @@ def test_the_budget_adapts_to_the_token_s_limit(fake_github, tmp_path, limit):
     assert client.budget.points == limit * 60 // 100
 
 
+@pytest.mark.parametrize(
+    ("limit", "points", "runs", "every_issue_every_run"),
+    [
+        # 1 % of 1,000: the first full sync (10 pages of 3 points) spans runs, the open
+        # ideas seen so far checked first in each, and the counts of all 1,000 ideas
+        # (10 points, plus 10 kept for changes) do not fit.
+        (1_000, 10, 7, False),
+        (5_000, 50, 1, True),  # a fine-grained personal token, or a small GitHub App
+        (12_500, 125, 1, True),  # a GitHub App installation at its largest
+    ],
+)
+def test_the_same_share_of_a_bigger_token_syncs_more_in_each_run(
+    fake_github, tmp_path, limit, points, runs, every_issue_every_run
+):
+    fake = fake_github
+    fake.graphql_limit = fake.graphql_remaining = limit
+    fake.generate(1_000, max_votes=3)
+    settings = with_budget(fake, tmp_path, "1%")
+    snap, hour = Snapshot.empty(settings.repo), 0
+    while hour == 0 or snap.partial:
+        fake.reset_rate()
+        before = fake.points_spent
+        client = hourly(settings, hour)
+        snap = syncing.merge(snap, client.fetch(snap))
+        assert client.budget.points == points
+        assert fake.points_spent - before <= points
+        hour += 1
+    assert hour == runs
+    assert {n: len(i.voters) for n, i in snap.issues.items()} == votes_on(fake)
+    fake.reset_rate()
+    client = hourly(settings, hour)
+    snap = syncing.merge(snap, client.fetch(snap))
+    now = client.clock().replace(microsecond=0)
+    checked_now = all(i.checked_at == now for i in snap.issues.values())
+    assert checked_now is every_issue_every_run
+
+
 def test_a_sync_never_spends_past_what_github_reports_remaining(fake_github, tmp_path):
     fake_github.generate(2_000, max_votes=3)
     fake_github.graphql_remaining = 10
@@ -96,10 +133,32 @@ def test_a_full_sync_too_big_for_one_run_goes_on_next_run_and_never_publishes_lo
             break
         assert "partial: the full sync goes on next run" in syncing.summary(result, settings)
     # Run 1: 3 pages (9 points).  Then the open ideas seen so far are checked first
-    # (1 point per 100), which leaves 1 or 2 pages a run for the rest: 10 pages in 6 runs.
-    assert hour == 6
+    # (1 point per 100, while that leaves a quarter of the 10 points), which leaves 1 or
+    # 2 pages a run for the rest: 10 pages in 7 runs.
+    assert hour == 7
     assert totals == sorted(totals)
     assert {n: len(i.voters) for n, i in saved.issues.items()} == votes_on(fake)
+
+
+def test_a_voter_list_a_full_sync_cut_short_is_fetched_again_on_its_next_run(fake_github, tmp_path):
+    fake = fake_github
+    fake.generate(1_000, max_votes=3)  # 10 pages of 3 points
+    for i in range(3_000):
+        fake.react(350, f"fan{i}")  # on the 4th page, with 29 further pages of 👍
+    fake.issue(350).state, fake.issue(350).state_reason = "closed", "completed"  # in no tier
+    settings = with_budget(fake, tmp_path, 40)
+    # Run 1: pages 1-4 (12 points); the 4th shows issue 350's 29 further pages, and
+    # only 28 points are left for them.
+    fake.reset_rate()
+    first = syncing.sync(settings, TOKEN, client=hourly(settings, 0)).snapshot
+    assert "full" in first.cursors
+    assert len(first.issues[350].voters) == first.issues[350].thumbs_up - 100
+    # Run 2 goes on with the full sync, and fetches issue 350 again before the next page.
+    fake.reset_rate()
+    second = syncing.sync(settings, TOKEN, client=hourly(settings, 1)).snapshot
+    assert "full" in second.cursors
+    assert len(second.issues[350].voters) == votes_on(fake)[350]
+    assert second.total_votes() > first.total_votes()
 
 
 # --- tiers ------------------------------------------------------------------------------
@@ -151,6 +210,63 @@ def test_open_and_recent_ideas_every_run_the_rest_in_rotation(big_board, tmp_pat
     oldest = min(i.checked_at for i in snap.issues.values())
     assert now - oldest <= dt.timedelta(hours=6)
     assert {n: len(i.voters) for n, i in snap.issues.items()} == votes_on(fake)
+
+
+def test_a_weekly_full_sync_too_big_for_one_run_still_checks_open_ideas_every_run(
+    big_board, tmp_path
+):
+    fake = big_board
+    settings = with_budget(fake, tmp_path, 20, rotation_hours=6)
+    snap = Snapshot.empty(settings.repo)
+    for hour in range(40):  # the first full sync
+        fake.reset_rate()
+        snap = syncing.merge(snap, hourly(settings, hour).fetch(snap))
+        if not snap.partial:
+            break
+    fake.react(10, "open-fan")  # an open idea
+    runs, full = 0, True
+    for later in range(hour + 1, hour + 40):
+        fake.reset_rate()
+        before = fake.points_spent
+        client = hourly(settings, later)
+        snap = syncing.merge(snap, client.fetch(snap, full=full))  # `sync --full`, then resumed
+        full, runs = False, runs + 1
+        assert fake.points_spent - before <= 20
+        now = client.clock().replace(microsecond=0)
+        assert all(i.checked_at == now for i in snap.issues.values() if i.state == "open")
+        assert len(snap.issues[10].voters) == votes_on(fake)[10]
+        if not snap.partial:
+            break
+    # 90 points of full data: 5 pages (15 points) a run after the 300 open ideas (3 points).
+    assert runs == 6
+    assert {n: len(i.voters) for n, i in snap.issues.items()} == votes_on(fake)
+
+
+def test_a_rotation_that_reaches_the_last_closed_idea_goes_on_from_the_first(big_board, tmp_path):
+    fake = big_board
+    settings = with_budget(fake, tmp_path, 20, rotation_hours=6)
+    snap = Snapshot.empty(settings.repo)
+    for hour in range(40):  # the first full sync
+        fake.reset_rate()
+        snap = syncing.merge(snap, hourly(settings, hour).fetch(snap))
+        if not snap.partial:
+            break
+    spent, cursors, synced = [], [], hour
+    for later in range(synced + 1, synced + 4):
+        fake.reset_rate()
+        before = fake.points_spent
+        client = hourly(settings, later)
+        snap = syncing.merge(snap, client.fetch(snap))
+        spent.append(fake.points_spent - before)
+        cursors.append(snap.cursors.get("closed"))
+    # 300 open ideas (3 points), then 14 pages of the 27 of closed ones (the 20 points,
+    # less 3 kept for a page that turns up 100 changed issues): a round ends in the
+    # second run, which goes on from the first closed idea instead of leaving points.
+    assert spent == [17, 17, 17]
+    assert None not in cursors
+    now = client.clock().replace(microsecond=0)
+    assert snap.issues[1].checked_at == now - dt.timedelta(hours=1)  # the second run
+    assert all(snap.issues[n].checked_at >= now - dt.timedelta(hours=2) for n in snap.issues)
 
 
 def test_checked_at_is_kept_in_the_file_and_old_files_read(tmp_path):
