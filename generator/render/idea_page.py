@@ -136,6 +136,7 @@ def idea(r: Renderer, e: Entry) -> Page:
         score=idea.score,
         sparkline=charts.sparkline(e.votes_per_day, today(r.board)),
         created=human_date(idea.created),
+        checked_time=r.checked_time(e),
     )
     return Page(text(idea.title), body, search_html=search_html(r, e))
 

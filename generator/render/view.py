@@ -168,6 +168,7 @@ class Renderer:
         self.propose_html = self.macros.propose(self.propose_url(), self.settings.repo)
         self._card_html: dict[tuple[str, str], Markup] = {}
         self._meta_html: dict[str, Markup] = {}
+        self._checked_html: dict[Any, Markup] = {}
 
     def markdown(self, source: str) -> Markup:
         """Sanitized markdown, rendered once per distinct text (pages, API and feeds share it)."""
@@ -258,6 +259,21 @@ class Renderer:
             href = f"{host}/{login}"
         page = f"{base}people/{name}/" if name is not None and name in self.people else None
         return {"login": text(login), "href": href, "page": page}
+
+    def checked_time(self, e: Entry) -> Markup:
+        """When the idea's votes were read: its issue's last check, else the board's sync.
+
+        A tiered sync checks quiet ideas in rotation, so an idea's votes can be older
+        than the sync; its page says so.  Rendered once per distinct time.
+        """
+        at = e.issue.checked_at if e.issue is not None else None
+        if at is None or self.board.synced_at is None:
+            return self.synced_time
+        html = self._checked_html.get(at)
+        if html is None:
+            moment = {"iso": iso(at), "human": human_time(at), "never": False}
+            html = self._checked_html[at] = self.macros.synced_time(moment)
+        return html
 
     def card_html(self, slug: str, base: str) -> Markup:
         """One card, rendered once per page folder (its links are relative)."""

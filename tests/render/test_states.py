@@ -152,3 +152,27 @@ def test_a_repeated_shipped_status_gives_one_date_on_every_page_feed_and_insight
         assert update.findtext(f"{A}summary") == (
             "An update on Export notes to PDF, shipped since 1 October 2026."
         )
+
+
+def test_an_idea_checked_before_the_sync_says_when_its_votes_were_read():
+    # A tiered sync checks a quiet idea in rotation: its page gives its own "votes as of".
+    s = settings()
+    board = make_board(s)
+    checked = dt.datetime(2026, 11, 19, 7, 30, tzinfo=dt.UTC)
+    entries = tuple(
+        dataclasses.replace(e, issue=dataclasses.replace(e.issue, checked_at=checked))
+        if e.slug == "dark-mode"
+        else e
+        for e in board.entries
+    )
+    site = render_board(dataclasses.replace(board, entries=entries), s)
+    quiet = str(site.pages["ideas/dark-mode.md"].body)
+    assert (
+        'Votes as of <time datetime="2026-11-19T07:30:00Z">19 November 2026, 07:30 UTC</time>.'
+        in quiet
+    )
+    other = str(site.pages["ideas/tables.md"].body)
+    assert (
+        'Votes as of <time datetime="2026-11-20T12:00:00Z">20 November 2026, 12:00 UTC</time>.'
+        in other
+    )
