@@ -176,3 +176,31 @@ class _HttpUrl(c.Type):
                 f"Expected an http(s) URL such as 'https://api.github.com' but received: {value!r}"
             )
         return value.rstrip("/")
+
+
+#: ``people_pages: auto`` makes people pages on boards of at most this many ideas.  Each
+#: person's page and feed cost about 11 KB, and a board has several times more people
+#: than ideas (the 10,000-idea benchmark has 51,000: 580 MB, over half of GitHub Pages' 1 GB).
+PEOPLE_PAGES_AUTO_IDEAS = 2000
+
+
+class _PeoplePages(c.BaseConfigOption[object]):
+    """``true``, ``false`` or ``auto`` (on up to ``PEOPLE_PAGES_AUTO_IDEAS`` ideas)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = "auto"
+
+    def run_validation(self, value: object) -> bool | str:
+        if value is None:
+            return "auto"
+        if isinstance(value, bool) or value == "auto":
+            return value
+        raise ValidationError(f"Expected one of: [true, false, 'auto'] but received: {value!r}")
+
+
+def people_pages_on(setting: bool | str, ideas: int) -> bool:
+    """Whether a board of ``ideas`` visible ideas gets people pages under ``setting``."""
+    if setting == "auto":
+        return ideas <= PEOPLE_PAGES_AUTO_IDEAS
+    return bool(setting)

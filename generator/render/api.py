@@ -1,10 +1,8 @@
-"""Machine-readable output: the public ``api/ideas.json`` and the board's ``api/board.json``.
+"""Machine-readable output: the public ``api/ideas.json`` (the board's script reads ``shards``).
 
 ``api/ideas.json`` is a stable public API, like python.org's ``api/peps.json``:
 its shape is described by ``ideas-api.schema.json`` (published as
 ``api/ideas.schema.json``) and only changes with its ``version``.
-``api/board.json`` is the compact index the board's script sorts and filters;
-it is internal and kept under 1 KB per idea.
 
 Text is cleaned of control characters, and ``<``, ``>`` and ``&`` are written as
 ``\\u003c``-style escapes so that no output file holds markup from an issue.
@@ -18,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import sanitize as _sanitize
-from generator.render.text import iso, plain, safe_name, status_title
+from generator.render.text import iso, plain
 
 if TYPE_CHECKING:
     from generator.render.view import Renderer
@@ -123,46 +121,6 @@ def ideas_json(r: Renderer) -> str:
         "complete": r.board.complete,
         "statuses": dict(r.settings.statuses),
         "ideas": {e.slug: _idea(r, e) for e in sorted(r.visible, key=lambda e: e.slug)},
-    }
-    return dumps(data)
-
-
-def board_json(r: Renderer) -> str:
-    """``api/board.json``: the compact index the board's script sorts and filters.
-
-    Keys: ``s`` slug, ``t`` title, ``u`` summary, ``st`` status, ``v`` votes,
-    ``c`` comments, ``tr`` trending, ``cr`` created, ``ch`` last changed,
-    ``tg`` tag ids (see ``tags`` for their names).  Ideas are in trending order.
-    """
-
-    tags: dict[str, str] = {}
-    ideas = []
-    for e in r.visible:
-        idea = e.idea
-        ids = []
-        for t in dict.fromkeys(idea.tags):
-            name = safe_name(t)
-            tags.setdefault(name, plain(t)[:60])
-            ids.append(name)
-        ideas.append(
-            {
-                "s": idea.slug,
-                "t": clip(plain(idea.title), INDEX_TITLE),
-                "u": clip(plain(idea.summary), INDEX_SUMMARY),
-                "st": idea.status,
-                "v": e.votes,
-                "c": e.comments,
-                "tr": round(e.trending, 4),  # as in ideas.json, so API users see the same ties
-                "cr": idea.created.isoformat(),
-                "ch": idea.last_changed.isoformat(),
-                "tg": ids[:8],
-            }
-        )
-    data = {
-        "v": 1,
-        "statuses": {s: [status_title(s, r.settings), c] for s, c in r.settings.statuses.items()},
-        "tags": dict(sorted(tags.items())),
-        "ideas": ideas,
     }
     return dumps(data)
 

@@ -14,11 +14,12 @@ autoescaped on top of that.  Each kind of page has its module: ``pages`` (lists)
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import Any
 
 from generator import i18n
-from generator.config import Settings
+from generator.config import Settings, people_pages_on
 from generator.load import schema_text as idea_schema_text
 from generator.model import SLUG_RE, Board
 from generator.render import api, feeds, idea_page, pages, people, shards
@@ -68,6 +69,10 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
     body is read, and people pages and feeds are ``Site.lazy_assets``.  Everything
     renders in the board language (``settings.language``), lazy pages included.
     """
+    # ``people_pages: auto``: a big board's people outnumber its ideas several times over.
+    people = people_pages_on(settings.people_pages, len(board.visible))
+    if people is not settings.people_pages:
+        settings = dataclasses.replace(settings, people_pages=people)
     with i18n.using(settings.language):
         return _render_site(board, insights, settings, lazy=lazy)
 
@@ -96,7 +101,6 @@ def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool)
     site.assets["api/ideas.schema.json"] = with_site_id(
         api.schema_text(), settings.site_url, "api/ideas.schema.json"
     )
-    site.assets["api/board.json"] = api.board_json(r)
     site.assets.update(shards.board_shards(r, SORTS))  # what the board's script fetches
     site.assets["api/ideas.csv"] = csv_export.ideas_csv(r)
     site.assets["schema/idea.schema.json"] = with_site_id(

@@ -43,7 +43,7 @@ def test_ideas_json_content(site):
 
 
 def test_json_outputs_hold_no_raw_markup(site):
-    for path in ("api/ideas.json", "api/board.json"):
+    for path in ("api/ideas.json", "api/board/meta.json", "api/board/all/trending/0.json"):
         text = site.assets[path]
         assert "<" not in text, path
         assert ">" not in text, path
@@ -53,12 +53,20 @@ def test_json_outputs_hold_no_raw_markup(site):
 def test_board_index_is_compact_and_in_trending_order():
     s = settings()
     site = render_board(make_board(s), s)
-    index = json.loads(site.assets["api/board.json"])
-    slugs = [i["s"] for i in index["ideas"]]
+    meta = json.loads(site.assets["api/board/meta.json"])
+    page = site.assets["api/board/all/trending/0.json"]
+    slugs = [card[0] for card in json.loads(page)["ideas"]]
     assert slugs[:2] == ["dark-mode", "pdf-export"]
-    assert index["statuses"]["shipped"] == ["Shipped", "completed"]
-    assert index["tags"]["editor"] == "editor"
-    assert len(site.assets["api/board.json"].encode()) / len(slugs) < 1024
+    assert meta["statuses"]["shipped"] == ["Shipped", "completed"]
+    assert ["editor", "editor"] in meta["tags"]
+    assert len(page.encode()) / len(slugs) < 1024
+
+
+def test_the_board_index_is_only_the_shards():
+    # The board's script reads api/board/; the old whole-board index is not written.
+    s = settings()
+    site = render_board(make_board(s), s)
+    assert "api/board.json" not in site.assets
 
 
 def test_index_clips_long_text():
