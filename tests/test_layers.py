@@ -19,8 +19,12 @@ from tests.paths import ROOT
 def lint_imports(cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run ``lint-imports`` with the contracts of ``cwd/pyproject.toml`` on ``cwd/generator``."""
     return subprocess.run(
-        [sys.executable, "-c", "from importlinter.cli import lint_imports_command; "
-         "lint_imports_command()", "--no-cache"],
+        [
+            sys.executable,
+            "-c",
+            "from importlinter.cli import lint_imports_command; lint_imports_command()",
+            "--no-cache",
+        ],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -36,8 +40,9 @@ def test_every_contract_is_kept():
 
 
 def _copy(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "generator", tmp_path / "generator",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "generator", tmp_path / "generator", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     return tmp_path
 
@@ -56,11 +61,14 @@ def test_an_import_of_a_higher_stage_breaks_the_suite(tmp_path):
 def test_an_import_inside_a_function_counts_too(tmp_path):
     root = _copy(tmp_path)
     form = root / "generator" / "model" / "board.py"
-    form.write_text(form.read_text() + textwrap.dedent("""
+    form.write_text(
+        form.read_text()
+        + textwrap.dedent("""
         def _late():
             from generator.sync import store  # noqa
             return store
-        """))
+        """)
+    )
     result = lint_imports(root)
     assert result.returncode == 1
     assert "generator.model.board -> generator.sync" in result.stdout

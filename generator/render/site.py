@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from generator import i18n
@@ -90,18 +91,27 @@ def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool)
         site.pages.update(pages.tag(r, tag, entries))
     for status in settings.statuses:
         site.pages.update(pages.status(r, status))
+    # On a big board the assets that grow with it (each idea's feed, the board index, the
+    # API) are written when the plugin writes the site, one at a time, not kept.
+    grown: dict[str, Callable[[], str]] = {}
     for e in r.visible:
         if SLUG_RE.match(e.slug):
             site.pages[f"ideas/{e.slug}.md"] = (
                 idea_page.lazy_idea(r, e) if lazy else idea_page.idea(r, e)
             )
-            site.assets[f"feeds/ideas/{e.slug}.xml"] = feeds.idea_feed(r, e)
+            grown[f"feeds/ideas/{e.slug}.xml"] = functools.partial(feeds.idea_feed, r, e)
     _people(r, site, lazy)
+    # The API and the CSV stay mkdocs files: static pages link to them.
     site.assets["api/ideas.json"] = api.ideas_json(r)
     site.assets["api/ideas.schema.json"] = with_site_id(
         api.schema_text(), settings.site_url, "api/ideas.schema.json"
     )
-    site.assets.update(shards.board_shards(r, SORTS))  # what the board's script fetches
+    grown.update(shards.shard_makers(r, SORTS))  # what the board's script fetches
+    for path, make in grown.items():
+        if lazy:
+            site.lazy_assets[path] = functools.partial(_in, settings.language, make)
+        else:
+            site.assets[path] = make()
     site.assets["api/ideas.csv"] = csv_export.ideas_csv(r)
     site.assets["schema/idea.schema.json"] = with_site_id(
         idea_schema_text(), settings.site_url, "schema/idea.schema.json"
