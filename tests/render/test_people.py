@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 
+from generator.config import options
 from generator.model import Actor, Voter
 from generator.pipeline import without_votes
 from generator.render import csv as csv_export
@@ -73,6 +74,16 @@ def test_people_pages_can_be_turned_off():
     site = render_board(make_board(s), s)
     assert not any(p.startswith(("people/", "feeds/people/")) for p in site.assets)
     assert "people/" not in body(site, "ideas/pdf-export.md")
+
+
+def test_people_pages_auto_are_left_out_of_a_board_over_the_size(monkeypatch):
+    s = dataclasses.replace(settings(), people_pages="auto")
+    board = make_board(s)
+    assert "people/alice/index.html" in render_site(board, compute(board, s), s).assets
+    monkeypatch.setattr(options, "PEOPLE_PAGES_AUTO_IDEAS", len(board.visible) - 1)
+    site = render_site(board, compute(board, s), s)
+    assert not [p for p in site.assets if p.startswith(("people/", "feeds/people/"))]
+    assert "people/" not in str(site.pages["ideas/dark-mode.md"].body)  # no links to them
 
 
 def test_a_big_board_renders_people_pages_and_feeds_when_written():
