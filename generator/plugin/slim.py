@@ -25,6 +25,7 @@ a page so that:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -121,13 +122,20 @@ class Slimmer:
 
 def _slim_config(match: re.Match) -> str:
     """Material's ``__config`` without its own search and its unused words."""
+    return _slimmed_config(match[0], match[1])
+
+
+@functools.lru_cache(maxsize=64)  # the same on every page of a folder
+def _slimmed_config(whole: str, text: str) -> str:
     try:
-        config = json.loads(match[1])
+        config = json.loads(text)
     except ValueError:
-        return match[0]
+        return whole
+    if not isinstance(config, dict):
+        return whole
     features = config.get("features") or []
     if "content.code.copy" in features or config.get("version"):
-        return match[0]  # copy buttons and the version selector need the words
+        return whole  # copy buttons and the version selector need the words
     config.pop("search", None)
     config["translations"] = {}
     text = json.dumps(config, separators=(",", ":"), ensure_ascii=True).replace("<", "\\u003c")
