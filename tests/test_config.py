@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import (
-    PEOPLE_PAGES_AUTO_IDEAS,
+    PEOPLE_PAGES_AUTO,
     default_settings,
     load_settings,
     people_pages_on,
@@ -220,7 +220,7 @@ def test_people_pages_are_on_for_a_board_up_to_the_auto_size() -> None:
     assert default_settings(Path("/board")).people_pages == "auto"
     for value in (True, False, "auto"):
         assert validate_options({"people_pages": value}, Path("/board")).people_pages == value
-    assert people_pages_on("auto", PEOPLE_PAGES_AUTO_IDEAS)
-    assert not people_pages_on("auto", PEOPLE_PAGES_AUTO_IDEAS + 1)
+    assert people_pages_on("auto", PEOPLE_PAGES_AUTO)
+    assert not people_pages_on("auto", PEOPLE_PAGES_AUTO + 1)
     assert people_pages_on(True, 10**6)
     assert not people_pages_on(False, 1)

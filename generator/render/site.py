@@ -20,9 +20,9 @@ from collections.abc import Callable
 from typing import Any
 
 from generator import i18n
-from generator.config import Settings, people_pages_on
+from generator.config import PEOPLE_PAGES_AUTO, Settings, people_pages_on
 from generator.load import schema_text as idea_schema_text
-from generator.model import SLUG_RE, Board
+from generator.model import SLUG_RE, Board, Voters
 from generator.render import api, feeds, idea_page, pages, people, shards
 from generator.render import csv as csv_export
 from generator.render.text import (
@@ -71,9 +71,9 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
     renders in the board language (``settings.language``), lazy pages included.
     """
     # ``people_pages: auto``: a big board's people outnumber its ideas several times over.
-    people = people_pages_on(settings.people_pages, len(board.visible))
-    if people is not settings.people_pages:
-        settings = dataclasses.replace(settings, people_pages=people)
+    if settings.people_pages == "auto":
+        people = _people_count(board, stop_after=PEOPLE_PAGES_AUTO)
+        settings = dataclasses.replace(settings, people_pages=people_pages_on("auto", people))
     with i18n.using(settings.language):
         return _render_site(board, insights, settings, lazy=lazy)
 
@@ -119,6 +119,20 @@ def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool)
     site.assets["feeds/changes.xml"] = feeds.changes(r)
     site.assets["feeds/new.xml"] = feeds.new_ideas(r)
     return site
+
+
+def _people_count(board: Board, stop_after: int) -> int:
+    """The proposers and voters of the visible ideas (logins in lower case), counted until
+    there are more than ``stop_after``."""
+    seen: set[str] = set()
+    for e in board.visible:
+        if e.proposer is not None and e.proposer.login and not e.proposer.is_bot:
+            seen.add(e.proposer.login.lower())
+        logins = e.voters.logins() if isinstance(e.voters, Voters) else [v.login for v in e.voters]
+        seen.update(login.lower() for login in logins)
+        if len(seen) > stop_after:
+            break
+    return len(seen)
 
 
 def _people(r: Renderer, site: Site, lazy: bool) -> None:

@@ -80,7 +80,9 @@ def test_people_pages_auto_are_left_out_of_a_board_over_the_size(monkeypatch):
     s = dataclasses.replace(settings(), people_pages="auto")
     board = make_board(s)
     assert "people/alice/index.html" in render_site(board, compute(board, s), s).assets
-    monkeypatch.setattr(options, "PEOPLE_PAGES_AUTO_IDEAS", len(board.visible) - 1)
+    assets = render_site(board, compute(board, s), s).assets
+    people = {path.split("/")[1] for path in assets if path.startswith("people/")}
+    monkeypatch.setattr(options, "PEOPLE_PAGES_AUTO", len(people) - 1)
     site = render_site(board, compute(board, s), s)
     assert not [p for p in site.assets if p.startswith(("people/", "feeds/people/"))]
     assert "people/" not in str(site.pages["ideas/dark-mode.md"].body)  # no links to them
