@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from generator.config import Settings
 from generator.errors import IdeaboardError, Problem
 from generator.load import load_board
-from generator.model import Board, Idea, Snapshot, Voter
+from generator.model import Board, Idea, Snapshot, Voter, Voters
 from generator.sync import load_or_empty
 from generator.tally import Insights, compute, paused_gc, tally
 
@@ -69,10 +69,10 @@ def build_board(
 def without_votes(board: Board) -> Board:
     """The board without each vote as an object: the pages need only counts and logins.
 
-    On a big board the snapshot's votes and the tally's voters are most of the memory
-    (a million of each at 10,000 ideas); dropping them before rendering lets them go.
-    The voter lists and people pages need who voted, in order, not when: each entry
-    keeps its voters in order, as one shared ``Voter`` per person (carrying the time of
+    On a big board the snapshot's votes and the tally's voters are most of the memory.
+    The issues lose their votes (the tally has counted them).  The tally's voters are
+    compact already (``Voters``: a login number and a time each); voters given as
+    objects are kept in order as one shared ``Voter`` per person (carrying the time of
     the first of their votes the loop meets), so a million votes cost a million
     references instead of a million objects.
     """
@@ -80,7 +80,9 @@ def without_votes(board: Board) -> Board:
     entries = tuple(
         dataclasses.replace(
             e,
-            voters=tuple(shared.setdefault(v.login, v) for v in e.voters),
+            voters=e.voters
+            if isinstance(e.voters, Voters)
+            else tuple(shared.setdefault(v.login, v) for v in e.voters),
             issue=None
             if e.issue is None
             else dataclasses.replace(e.issue, voters=(), comment_times=()),

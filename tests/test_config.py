@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import default_settings, load_settings, validate_options
+from generator.config import (
+    PEOPLE_PAGES_AUTO,
+    default_settings,
+    load_settings,
+    people_pages_on,
+    validate_options,
+)
 from generator.errors import IdeaboardError
 from generator.model import statuses as st
 
@@ -107,6 +113,10 @@ STATUSES = (
             {"label": 5},
             "label: Expected type: <class 'str'> but received: <class 'int'>",
         ),
+        (
+            {"people_pages": "yes"},
+            "people_pages: Expected one of: [true, false, 'auto'] but received: 'yes'",
+        ),
     ],
 )
 def test_option_messages(options: dict, message: str) -> None:
@@ -204,3 +214,13 @@ def test_every_bad_option_is_reported_at_once() -> None:
         "m.yml: plugins.ideaboard.milestones: Expected a list of positive whole numbers in "
         "increasing order, such as [10, 25, 50], but received: [5, 3]",
     ]
+
+
+def test_people_pages_are_on_for_a_board_up_to_the_auto_size() -> None:
+    assert default_settings(Path("/board")).people_pages == "auto"
+    for value in (True, False, "auto"):
+        assert validate_options({"people_pages": value}, Path("/board")).people_pages == value
+    assert people_pages_on("auto", PEOPLE_PAGES_AUTO)
+    assert not people_pages_on("auto", PEOPLE_PAGES_AUTO + 1)
+    assert people_pages_on(True, 10**6)
+    assert not people_pages_on(False, 1)

@@ -6,7 +6,15 @@ usual messages when it loads the plugin.  The CLI reads the same entry through
 data with paths resolved against the folder that holds ``mkdocs.yml``.
 """
 
-from generator.config.options import ENV_NAME_RE, LAYOUTS, MAX_DAYS, PLUGIN_NAME, REPO_RE
+from generator.config.options import (
+    ENV_NAME_RE,
+    LAYOUTS,
+    MAX_DAYS,
+    PEOPLE_PAGES_AUTO,
+    PLUGIN_NAME,
+    REPO_RE,
+    people_pages_on,
+)
 from generator.config.schema import IdeaboardConfig
 from generator.config.settings import (
     Settings,
@@ -21,6 +29,7 @@ __all__ = [
     "ENV_NAME_RE",
     "LAYOUTS",
     "MAX_DAYS",
+    "PEOPLE_PAGES_AUTO",
     "PLUGIN_NAME",
     "REPO_RE",
     "IdeaboardConfig",
@@ -28,6 +37,7 @@ __all__ = [
     "SyncSettings",
     "default_settings",
     "load_settings",
+    "people_pages_on",
     "settings_from",
     "validate_options",
 ]

@@ -176,3 +176,32 @@ class _HttpUrl(c.Type):
                 f"Expected an http(s) URL such as 'https://api.github.com' but received: {value!r}"
             )
         return value.rstrip("/")
+
+
+#: ``people_pages: auto`` makes people pages while at most this many people would get one.
+#: Each person's page and feed cost about 11 KB (this many: about 110 MB), and a board has
+#: several times more people than ideas (the 10,000-idea benchmark has 51,000: 580 MB, over
+#: half of GitHub Pages' 1 GB).
+PEOPLE_PAGES_AUTO = 10_000
+
+
+class _PeoplePages(c.BaseConfigOption[object]):
+    """``true``, ``false`` or ``auto`` (on for up to ``PEOPLE_PAGES_AUTO`` people)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = "auto"
+
+    def run_validation(self, value: object) -> bool | str:
+        if value is None:
+            return "auto"
+        if isinstance(value, bool) or value == "auto":
+            return value
+        raise ValidationError(f"Expected one of: [true, false, 'auto'] but received: {value!r}")
+
+
+def people_pages_on(setting: bool | str, people: int) -> bool:
+    """Whether a board with ``people`` proposers and voters gets people pages under ``setting``."""
+    if setting == "auto":
+        return people <= PEOPLE_PAGES_AUTO
+    return bool(setting)

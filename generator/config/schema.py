@@ -16,6 +16,7 @@ from generator.config.options import (
     _EnvName,
     _HttpUrl,
     _Milestones,
+    _PeoplePages,
     _PositiveInt,
     _Repo,
     _Statuses,
@@ -48,7 +49,7 @@ class IdeaboardConfig(base.Config):
     notify_voters = _Categories()
     language = c.Optional(_Language())
     status_titles = _StatusTitles()
-    people_pages = c.Type(bool, default=True)  # people/<login>/ and feeds/people/<login>.xml
+    people_pages = _PeoplePages()  # people/<login>/ and feeds/people/<login>.xml
     layout = c.Choice(LAYOUTS, default="flat")
     sync = _SyncOptions()
 

@@ -42,7 +42,8 @@ class Settings:
     site_name: str = "Ideas"
     language: str = "en"
     status_titles: dict[str, dict[str, str]] = field(default_factory=dict)
-    people_pages: bool = True
+    #: People pages: ``True``, ``False`` or ``"auto"`` (see ``options.people_pages_on``).
+    people_pages: bool | str = True
     #: Where new idea files go: ``ideas/<slug>.yaml`` (flat) or ``ideas/<year>/<slug>.yaml``.
     layout: str = "flat"
     sync: SyncSettings = field(default_factory=SyncSettings)

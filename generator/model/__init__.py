@@ -1,7 +1,7 @@
 """Plain data, no I/O: statuses, ideas, snapshot types, the board, remote issues."""
 
 from generator.model import statuses
-from generator.model.board import Board, Entry, Milestone, Voter
+from generator.model.board import Board, Entry, Milestone, Voter, Voters
 from generator.model.idea import (
     SLUG_MAX_LENGTH,
     SLUG_PATTERN,
@@ -21,6 +21,7 @@ from generator.model.snapshot import (
     RateLimit,
     Snapshot,
     Vote,
+    Votes,
     vote_order,
 )
 
@@ -46,6 +47,8 @@ __all__ = [
     "Snapshot",
     "Vote",
     "Voter",
+    "Voters",
+    "Votes",
     "statuses",
     "vote_order",
 ]

@@ -7,18 +7,38 @@ pure function of the ideas, the snapshot and the settings, so the board is too.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.model.compact import _Compact, from_micros
 from generator.model.idea import Idea
 from generator.model.snapshot import Actor, Issue
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Voter:
     """A distinct human voter, with the time of their first 👍 on the idea or a duplicate."""
 
     login: str
     at: dt.datetime
+
+
+class Voters(_Compact):
+    """An entry's voters, compact (``model.compact``): a sequence of ``Voter``.
+
+    ``names`` is the board's table of logins, shared by all its entries; ``logins()``
+    reads them without making a ``Voter`` each.
+    """
+
+    __slots__ = ()
+
+    def _make(self, login: str, micros: int) -> Voter:
+        return Voter(login, from_micros(micros))
+
+    def logins(self) -> list[str]:
+        """Each voter's login, in order."""
+        names = self.names
+        return [names[i] for i in self.ids]
 
 
 @dataclass(frozen=True)
@@ -38,7 +58,7 @@ class Entry:
     issue: Issue | None  # the idea's own issue from the snapshot, if it has one and it synced
     proposer: Actor | None  # the issue's author
     votes: int  # distinct human voters, across the idea and its duplicates
-    voters: tuple[Voter, ...]  # sorted by (at, login)
+    voters: Sequence[Voter]  # sorted by (at, login): a tuple, or ``Voters`` from the tally
     comments: int  # on its own issue
     trending: float
     milestones: tuple[Milestone, ...]  # every configured milestone, reached or not

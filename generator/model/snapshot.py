@@ -7,9 +7,11 @@ file (its docstring gives the format).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+from generator.model.compact import _Compact, from_micros
 
 REACTIONS = ("+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes")
 
@@ -33,6 +35,18 @@ class Vote:
 
     voter: Actor
     at: dt.datetime
+
+
+class Votes(_Compact):
+    """An issue's 👍, compact (``model.compact``): a sequence of ``Vote``.
+
+    ``names`` is the snapshot's table of ``Actor``s, shared by all its issues.
+    """
+
+    __slots__ = ()
+
+    def _make(self, actor: Actor, micros: int) -> Vote:
+        return Vote(actor, from_micros(micros))
 
 
 def vote_order(vote: Vote) -> tuple[dt.datetime, str]:
@@ -59,7 +73,7 @@ class Issue:
     comments: int = 0
     comment_times: tuple[dt.datetime, ...] = ()
     reactions: Mapping[str, int] = field(default_factory=dict)
-    voters: tuple[Vote, ...] = ()
+    voters: Sequence[Vote] = ()  # a tuple, or ``Votes`` (compact) from the store
     # When a sync last saw this issue's counts on GitHub: the time its votes are "as of".
     checked_at: dt.datetime | None = None
 

@@ -7,8 +7,9 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
   and assets, and add them to the site as generated files;
 - ``on_page_markdown`` / ``on_page_content``: every generated page is a tiny
   placeholder for Python-Markdown; its escaped title goes into ``page.meta``
-  and its pre-rendered, sanitized body replaces the HTML afterwards, so
-  untrusted text never meets the site's markdown extensions.  Material's search
+  and its pre-rendered, sanitized body replaces the HTML when the page is written
+  (``on_page_context``), so untrusted text never meets the site's markdown
+  extensions, and only one generated body at a time is in memory.  Material's search
   (lunr) indexes no generated page; ``ib_search`` marks the pages Pagefind indexes;
 - ``on_nav``: tab titles left at the scaffold's English defaults follow the board
   language (``i18n.chrome_title``), as the palette toggles do in ``on_config``;
@@ -151,8 +152,10 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         return PLACEHOLDER
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        generated = self._page(page)
-        return html if generated is None else self._marked(generated.body)
+        # mkdocs converts every page before it writes any: a generated body is put in only
+        # when its page is written (on_page_context) and dropped after (on_post_page), so
+        # a big board's bodies (a gigabyte at 150,000 ideas) are never all in memory.
+        return html if self._page(page) is None else ""
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         with i18n.using(self.settings.language):
@@ -168,6 +171,8 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         generated = self._page(page)
+        if generated is not None:
+            page.content = self._marked(generated.body)
         # Material renders the whole nav (tabs, header...) on every page.  Pages outside
         # the nav in the same folder get the same HTML, so render it once per folder.
         shared = generated is not None and not page.file.inclusion.is_in_nav()
@@ -180,9 +185,9 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         return f"{self.own_language}{body}</div>" if self.own_language else str(body)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # mkdocs keeps every page's HTML until the build ends; an idea page's is not
-        # needed once written, and a big board has thousands of them.
-        if isinstance(self._page(page), render.LazyIdeaPage):
+        # mkdocs keeps every page's HTML until the build ends; a generated page's is not
+        # needed once written, and a big board has hundreds of thousands of them.
+        if self._page(page) is not None:
             page.content = None
         if page.meta.get("ib_search") and self.search is not None:
             self.search.add(page.url, output, config.theme.get("language") or "en")

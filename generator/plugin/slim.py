@@ -11,12 +11,23 @@ a page so that:
   ``<textarea>`` and ``<script>``, where white space is content), which renders the same;
 - a long inline script that is the same on every page (Material's palette script, 1 KB)
   is loaded from one file instead (``Slimmer.scripts``), synchronously, as before;
-- the empty table-of-contents sidebar (these pages hide it) is left out.
+- the empty table-of-contents sidebar (these pages hide it) is left out;
+- the navigation is written once: where the page has tabs and its drawer is hidden
+  (``hide: navigation``), the drawer and its button go, and the tabs serve phones too
+  (``ideaboard.css``, for ``<body data-ib-nav="tabs">``);
+- Material's head script is split: the page's own scope stays inline, the rest (the
+  same on every page) is loaded from one file;
+- ``__config`` keeps only what Material's script reads on these pages: the search
+  worker and its words are Material's own search, which the header does not use
+  (Pagefind does, ``search.py``), and no feature that needs the other words is on;
+- the chrome (outside ``<article>``) has no line breaks between tags.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import re
 
 #: Where the sprite is written, relative to the site's root.
@@ -33,6 +44,18 @@ _INDENT = re.compile(r"\n[ \t\r\n]+")
 _SVG = re.compile(r"<svg xmlns=\"http://www.w3.org/2000/svg\"([^>]*)>(.*?)</svg>", re.S)
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _VIEWBOX = re.compile(r'viewBox="([^"]*)"')
+#: Material's head script: the scope (relative, so it differs by page), then helpers.
+_SCOPE = re.compile(
+    r'<script>(__md_scope=new URL\("[./]*",location\)),(__md_hash=.*?)</script>', re.S
+)
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_DRAWER = '<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" '
+_DRAWER_BUTTON = re.compile(
+    r'<label class="md-header__button md-icon" for="__drawer">\s*<svg[^>]*>.*?</svg>\s*</label>\n?',
+    re.S,
+)
+_DIV = re.compile(r"<(/?)div[\s>]")
+_BETWEEN_TAGS = re.compile(r">\n<")
 _TOC = re.compile(
     r'<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" '
     r'data-md-type="toc" hidden>\s*<div class="md-sidebar__scrollwrap">\s*'
@@ -55,14 +78,23 @@ class Slimmer:
         for k in range(0, len(parts), 2):  # even parts are outside <pre>, <script>...
             parts[k] = _INDENT.sub("\n", _SVG.sub(lambda m: self._use(m, base), parts[k]))
         for k in range(1, len(parts), 2):
+            parts[k] = _CONFIG.sub(_slim_config, parts[k])
+            parts[k] = _SCOPE.sub(lambda m: self._scope(m, base), parts[k])
             parts[k] = _INLINE_SCRIPT.sub(lambda m: self._script(m, base), parts[k])
-        return _TOC.sub("", "".join(parts))
+        html = _without_drawer(_TOC.sub("", "".join(parts)))
+        return _tight_chrome(html)
+
+    def _scope(self, match: re.Match, base: str) -> str:
+        return f"<script>{match[1]}</script>{self._script_file(match[2], base)}"
 
     def _script(self, match: re.Match, base: str) -> str:
         code = match[1]
         # Relative paths in it would differ by page (Material's __md_scope): keep it.
         if len(code) < SCRIPT_MIN or "../" in code or "<" in code:
             return match[0]
+        return self._script_file(code, base)
+
+    def _script_file(self, code: str, base: str) -> str:
         key = hashlib.sha1(code.encode(), usedforsecurity=False).hexdigest()[:10]
         path = f"{SCRIPTS}/{key}.js"
         self.scripts[path] = code
@@ -86,3 +118,62 @@ class Slimmer:
             for key, (box, inner) in sorted(self.symbols.items())
         )
         return f'<svg xmlns="http://www.w3.org/2000/svg">{symbols}</svg>\n'
+
+
+def _slim_config(match: re.Match) -> str:
+    """Material's ``__config`` without its own search and its unused words."""
+    return _slimmed_config(match[0], match[1])
+
+
+@functools.lru_cache(maxsize=64)  # the same on every page of a folder
+def _slimmed_config(whole: str, text: str) -> str:
+    try:
+        config = json.loads(text)
+    except ValueError:
+        return whole
+    if not isinstance(config, dict):
+        return whole
+    features = config.get("features") or []
+    if "content.code.copy" in features or config.get("version"):
+        return whole  # copy buttons and the version selector need the words
+    config.pop("search", None)
+    config["translations"] = {}
+    text = json.dumps(config, separators=(",", ":"), ensure_ascii=True).replace("<", "\\u003c")
+    return f'<script id="__config" type="application/json">{text}</script>'
+
+
+def _without_drawer(html: str) -> str:
+    """The page without the drawer and its button, when it has tabs and hides the drawer."""
+    start = html.find(_DRAWER)
+    if start < 0 or 'class="md-tabs"' not in html:
+        return html
+    open_tag = html[start : html.index(">", start) + 1]
+    if " hidden>" not in open_tag:
+        return html  # a page that shows its navigation: keep it
+    depth, end = 0, None
+    for m in _DIV.finditer(html, start):
+        depth += -1 if m[1] else 1
+        if depth == 0:
+            end = html.index(">", m.start()) + 1
+            break
+    if end is None:
+        return html
+    html = html[:start] + html[end:].lstrip("\n")
+    html = _DRAWER_BUTTON.sub("", html, count=1)
+    return html.replace("<body ", '<body data-ib-nav="tabs" ', 1)
+
+
+def _tight_chrome(html: str) -> str:
+    """No line breaks between tags outside the page's ``<article>`` (and its scripts)."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < 0:
+        return html
+    # The '<' of <article> goes with the chrome, so the break before it goes too.
+    return _tight(html[: start + 1]) + html[start + 1 : end] + _tight(html[end:])
+
+
+def _tight(html: str) -> str:
+    parts = _KEEP.split(html)
+    for k in range(0, len(parts), 2):
+        parts[k] = _BETWEEN_TAGS.sub("><", parts[k])
+    return "".join(parts)

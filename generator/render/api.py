@@ -1,14 +1,14 @@
-"""Machine-readable output: the public ``api/ideas.json`` and the board's ``api/board.json``.
+"""Machine-readable output: the public ``api/ideas.json`` (the board's script reads ``shards``).
 
 ``api/ideas.json`` is a stable public API, like python.org's ``api/peps.json``:
 its shape is described by ``ideas-api.schema.json`` (published as
 ``api/ideas.schema.json``) and only changes with its ``version``.
-``api/board.json`` is the compact index the board's script sorts and filters;
-it is internal and kept under 1 KB per idea.
 
 Text is cleaned of control characters, and ``<``, ``>`` and ``&`` are written as
 ``\\u003c``-style escapes so that no output file holds markup from an issue.
-Description and notes are published as sanitized HTML only.
+Notes are published as sanitized HTML only; the description is on the idea's page
+(version 1 carried it as ``description_html``: at 150,000 ideas that was 250 MB of a
+site that GitHub Pages caps at 1 GB).
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import sanitize as _sanitize
-from generator.render.text import iso, plain, safe_name, status_title
+from generator.render.text import iso, plain
 
 if TYPE_CHECKING:
     from generator.render.view import Renderer
 
 FORMAT = "ideaboard-ideas"
-VERSION = 1
+#: 2: no ``description_html`` (the idea's page has it), ``milestones`` only those reached.
+VERSION = 2
 SCHEMA = Path(__file__).parent / "ideas-api.schema.json"
 #: Longest title and summary in the board index; pages carry the full text.
 INDEX_TITLE = 140
@@ -68,7 +69,6 @@ def _idea(r: Renderer, e: Any) -> dict[str, Any]:
         "slug": idea.slug,
         "title": plain(idea.title),
         "summary": plain(idea.summary),
-        "description_html": str(r.markdown(idea.description)),
         "status": idea.status,
         "category": e.category,
         "created": idea.created.isoformat(),
@@ -90,9 +90,10 @@ def _idea(r: Renderer, e: Any) -> dict[str, Any]:
         "milestones": [
             {
                 "votes": m.votes,
-                "reached_on": m.reached_on.isoformat() if m.reached_on else None,
+                "reached_on": m.reached_on.isoformat(),
             }
             for m in e.milestones
+            if m.reached_on is not None
         ],
         "history": [
             {
@@ -111,9 +112,11 @@ def _idea(r: Renderer, e: Any) -> dict[str, Any]:
 
 
 def ideas_json(r: Renderer) -> str:
-    """``api/ideas.json``: every visible idea, keyed by slug (sorted)."""
+    """``api/ideas.json``: every visible idea, keyed by slug (sorted).
 
-    data = {
+    Written an idea at a time: the dict of every idea is never in memory at once.
+    """
+    head = {
         "$schema": "ideas.schema.json",
         "format": FORMAT,
         "version": VERSION,
@@ -122,49 +125,15 @@ def ideas_json(r: Renderer) -> str:
         "synced_at": iso(r.board.synced_at),
         "complete": r.board.complete,
         "statuses": dict(r.settings.statuses),
-        "ideas": {e.slug: _idea(r, e) for e in sorted(r.visible, key=lambda e: e.slug)},
+        "milestones": list(r.settings.milestones),
+        "ideas": {},
     }
-    return dumps(data)
-
-
-def board_json(r: Renderer) -> str:
-    """``api/board.json``: the compact index the board's script sorts and filters.
-
-    Keys: ``s`` slug, ``t`` title, ``u`` summary, ``st`` status, ``v`` votes,
-    ``c`` comments, ``tr`` trending, ``cr`` created, ``ch`` last changed,
-    ``tg`` tag ids (see ``tags`` for their names).  Ideas are in trending order.
-    """
-
-    tags: dict[str, str] = {}
-    ideas = []
-    for e in r.visible:
-        idea = e.idea
-        ids = []
-        for t in dict.fromkeys(idea.tags):
-            name = safe_name(t)
-            tags.setdefault(name, plain(t)[:60])
-            ids.append(name)
-        ideas.append(
-            {
-                "s": idea.slug,
-                "t": clip(plain(idea.title), INDEX_TITLE),
-                "u": clip(plain(idea.summary), INDEX_SUMMARY),
-                "st": idea.status,
-                "v": e.votes,
-                "c": e.comments,
-                "tr": round(e.trending, 4),  # as in ideas.json, so API users see the same ties
-                "cr": idea.created.isoformat(),
-                "ch": idea.last_changed.isoformat(),
-                "tg": ids[:8],
-            }
-        )
-    data = {
-        "v": 1,
-        "statuses": {s: [status_title(s, r.settings), c] for s, c in r.settings.statuses.items()},
-        "tags": dict(sorted(tags.items())),
-        "ideas": ideas,
-    }
-    return dumps(data)
+    ideas = ",".join(
+        dumps(e.slug)[:-1] + ":" + dumps(_idea(r, e))[:-1]
+        for e in sorted(r.visible, key=lambda e: e.slug)
+    )
+    text = dumps(head)
+    return text[: -len("{}}\n")] + "{" + ideas + "}}\n"
 
 
 def clip(value: str, limit: int) -> str:

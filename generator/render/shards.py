@@ -18,7 +18,8 @@ in the browser from the tag's pages (see ``ideaboard.js``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from generator.model import statuses as st
@@ -36,6 +37,16 @@ ROOT = "api/board"
 
 def board_shards(r: Renderer, sorts: Iterable[str]) -> dict[str, str]:
     """Every file of the sharded index, by path relative to ``docs_dir``."""
+    return {path: make() for path, make in shard_makers(r, sorts).items()}
+
+
+def shard_makers(r: Renderer, sorts: Iterable[str]) -> dict[str, Callable[[], str]]:
+    """Every file of the sharded index, each as a function that writes it.
+
+    The views are put in order here (references to the cards); each page's JSON is
+    written only when its function is called, so a big board's index (0.4 GB of text
+    at 150,000 ideas) is never in memory at once.
+    """
     shown = {safe_name(t): plain(t)[:60] for e in r.visible for t in e.idea.tags}
     tag_names = sorted(shown)
     tag_ids = {name: i for i, name in enumerate(tag_names)}
@@ -64,16 +75,9 @@ def board_shards(r: Renderer, sorts: Iterable[str]) -> dict[str, str]:
         view: {c: n for c in st.CATEGORIES if (n := sum(e.category == c for e in entries))}
         for view, entries in views.items()
     }
-    out = {
-        f"{ROOT}/meta.json": dumps(
-            {
-                "v": 1,
-                "page": PAGE,
-                "statuses": statuses,
-                "tags": [[name, shown[name]] for name in tag_names],
-            }
-        )
-    }
+    meta = {"v": 1, "page": PAGE, "statuses": statuses,
+            "tags": [[name, shown[name]] for name in tag_names]}  # fmt: skip
+    out: dict[str, Callable[[], str]] = {f"{ROOT}/meta.json": functools.partial(dumps, meta)}
     for sort in sorts:
         for view, entries in views.items():
             ordered = [cards[e.slug] for e in sort_entries(entries, sort)]
@@ -81,17 +85,23 @@ def board_shards(r: Renderer, sorts: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _pages(folder: str, ordered: list[list[Any]], counts: dict[str, int]) -> dict[str, str]:
+def _pages(
+    folder: str, ordered: list[list[Any]], counts: dict[str, int]
+) -> dict[str, Callable[[], str]]:
     """One view in one order, in pages of ``PAGE`` cards (one empty page if none)."""
     pages = max(1, -(-len(ordered) // PAGE))
     return {
-        f"{folder}/{k}.json": dumps(
-            {
-                "total": len(ordered),
-                "pages": pages,
-                "counts": counts,
-                "ideas": ordered[k * PAGE : (k + 1) * PAGE],
-            }
-        )
+        f"{folder}/{k}.json": functools.partial(_page, ordered, k, pages, counts)
         for k in range(pages)
     }
+
+
+def _page(ordered: list[list[Any]], k: int, pages: int, counts: dict[str, int]) -> str:
+    return dumps(
+        {
+            "total": len(ordered),
+            "pages": pages,
+            "counts": counts,
+            "ideas": ordered[k * PAGE : (k + 1) * PAGE],
+        }
+    )

@@ -14,14 +14,16 @@ autoescaped on top of that.  Each kind of page has its module: ``pages`` (lists)
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 from generator import i18n
-from generator.config import Settings
+from generator.config import PEOPLE_PAGES_AUTO, Settings, people_pages_on
 from generator.load import schema_text as idea_schema_text
-from generator.model import SLUG_RE, Board
+from generator.model import SLUG_RE, Board, Voters
 from generator.render import api, feeds, idea_page, pages, people, shards
 from generator.render import csv as csv_export
 from generator.render.text import (
@@ -78,6 +80,10 @@ def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool =
     body is read, and people pages and feeds are ``Site.lazy_assets``.  Everything
     renders in the board language (``settings.language``), lazy pages included.
     """
+    # ``people_pages: auto``: a big board's people outnumber its ideas several times over.
+    if settings.people_pages == "auto":
+        people = _people_count(board, stop_after=PEOPLE_PAGES_AUTO)
+        settings = dataclasses.replace(settings, people_pages=people_pages_on("auto", people))
     with i18n.using(settings.language):
         return _render_site(board, insights, settings, lazy=lazy)
 
@@ -95,19 +101,27 @@ def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool)
         site.pages.update(pages.tag(r, tag, entries))
     for status in settings.statuses:
         site.pages.update(pages.status(r, status))
+    # On a big board the assets that grow with it (each idea's feed, the board index, the
+    # API) are written when the plugin writes the site, one at a time, not kept.
+    grown: dict[str, Callable[[], str]] = {}
     for e in r.visible:
         if SLUG_RE.match(e.slug):
             site.pages[f"ideas/{e.slug}.md"] = (
                 idea_page.lazy_idea(r, e) if lazy else idea_page.idea(r, e)
             )
-            site.assets[f"feeds/ideas/{e.slug}.xml"] = feeds.idea_feed(r, e)
+            grown[f"feeds/ideas/{e.slug}.xml"] = functools.partial(feeds.idea_feed, r, e)
     _people(r, site, lazy)
+    # The API and the CSV stay mkdocs files: static pages link to them.
     site.assets["api/ideas.json"] = api.ideas_json(r)
     site.assets["api/ideas.schema.json"] = with_site_id(
         api.schema_text(), settings.site_url, "api/ideas.schema.json"
     )
-    site.assets["api/board.json"] = api.board_json(r)
-    site.assets.update(shards.board_shards(r, SORTS))  # what the board's script fetches
+    grown.update(shards.shard_makers(r, SORTS))  # what the board's script fetches
+    for path, make in grown.items():
+        if lazy:
+            site.lazy_assets[path] = functools.partial(_in, settings.language, make)
+        else:
+            site.assets[path] = make()
     site.assets["api/ideas.csv"] = csv_export.ideas_csv(r)
     site.assets["schema/idea.schema.json"] = with_site_id(
         idea_schema_text(), settings.site_url, "schema/idea.schema.json"
@@ -118,6 +132,20 @@ def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool)
     site.assets["feeds/changes.xml"] = feeds.changes(r)
     site.assets["feeds/new.xml"] = feeds.new_ideas(r)
     return site
+
+
+def _people_count(board: Board, stop_after: int) -> int:
+    """The proposers and voters of the visible ideas (logins in lower case), counted until
+    there are more than ``stop_after``."""
+    seen: set[str] = set()
+    for e in board.visible:
+        if e.proposer is not None and e.proposer.login and not e.proposer.is_bot:
+            seen.add(e.proposer.login.lower())
+        logins = e.voters.logins() if isinstance(e.voters, Voters) else [v.login for v in e.voters]
+        seen.update(login.lower() for login in logins)
+        if len(seen) > stop_after:
+            break
+    return len(seen)
 
 
 def _people(r: Renderer, site: Site, lazy: bool) -> None:

@@ -43,12 +43,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from generator.errors import SnapshotError
 from generator.files import write_atomic
+from generator.model.compact import to_micros
 from generator.model.snapshot import (
     REACTIONS,
     Actor,
@@ -56,7 +58,8 @@ from generator.model.snapshot import (
     Missing,
     RateLimit,
     Snapshot,
-    Vote,
+    Vote,  # noqa: F401 - the store's callers name votes through it
+    Votes,
     vote_order,
 )
 
@@ -101,6 +104,11 @@ def to_json(snapshot: Snapshot) -> str:
 
 def from_json(text: str, source: str = "snapshot") -> Snapshot:
     """Parse snapshot JSON; a clear ``SnapshotError`` for anything unexpected."""
+    # A file as ``to_json`` writes it is read an issue at a time, so the parsed JSON of
+    # every issue is never in memory at once; anything else is parsed whole.
+    snapshot = _from_lines(_lines(text), source)
+    if snapshot is not None:
+        return snapshot
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -108,6 +116,11 @@ def from_json(text: str, source: str = "snapshot") -> Snapshot:
             f"{source}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}. "
             "Delete the file and run 'ideaboard sync --full' to fetch it again."
         ) from None
+    _check_head(data, source)
+    return _snapshot(data, data.get("issues"), source)
+
+
+def _check_head(data: object, source: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SnapshotError(
             f"{source}: not an ideaboard snapshot: expected a JSON object with "
@@ -120,7 +133,13 @@ def from_json(text: str, source: str = "snapshot") -> Snapshot:
             f"version {' or '.join(map(str, READABLE))}. "
             "Run 'ideaboard sync --full' to rewrite it in the current format."
         )
+
+
+def _snapshot(data: dict[str, Any], records: Any, source: str) -> Snapshot:
+    """The snapshot of a checked head and its issue records (a list, or an iterator)."""
     try:
+        if records is None:
+            raise KeyError("issues")
         rate = data.get("rate_limit")
         synced_at = _time_in(data.get("synced_at"))
         return Snapshot(
@@ -131,7 +150,7 @@ def from_json(text: str, source: str = "snapshot") -> Snapshot:
             rate_limit=None
             if rate is None
             else RateLimit(rate["limit"], rate["remaining"], _time_in(rate.get("reset_at"))),
-            issues=_issues_in(data["issues"], synced_at),
+            issues=_issues_in(records, synced_at),
             missing={
                 m["number"]: Missing(m["number"], m["reason"], m.get("moved_to"))
                 for m in data.get("missing", [])
@@ -142,6 +161,56 @@ def from_json(text: str, source: str = "snapshot") -> Snapshot:
             f"{source}: snapshot is damaged ({type(exc).__name__}: {exc}). "
             "Run 'ideaboard sync --full' to fetch it again."
         ) from None
+
+
+class _NotLines(Exception):
+    """The text is not in ``to_json``'s layout of one issue a line."""
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, one at a time (no list of them all)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _from_lines(lines: Iterable[str], source: str) -> Snapshot | None:
+    """The snapshot in ``to_json``'s layout, parsed an issue at a time; ``None`` when the
+    text is laid out otherwise (it is then parsed whole, with the usual messages)."""
+    lines = iter(lines)
+    try:
+        head = json.loads(next(lines).rstrip("\n").removesuffix(",") + "}")
+        if next(lines).rstrip("\n") != '"issues":[':
+            return None
+    except (StopIteration, ValueError):
+        return None
+    if not isinstance(head, dict) or "issues" in head:
+        return None
+    _check_head(head, source)
+    ended = []
+
+    def records() -> Iterator[Any]:
+        for raw in lines:
+            line = raw.rstrip("\n")
+            if line == "]}":
+                ended.append(True)
+                break
+            if line:
+                try:
+                    yield json.loads(line.removesuffix(","))
+                except ValueError:
+                    raise _NotLines from None
+        if any(line.strip() for line in lines):
+            raise _NotLines
+
+    try:
+        snapshot = _snapshot(head, records(), source)
+    except _NotLines:
+        return None
+    return snapshot if ended else None
 
 
 def _dumps(data: dict[str, Any]) -> str:
@@ -178,30 +247,66 @@ def _issue_out(issue: Issue, synced_at: dt.datetime | None) -> dict[str, Any]:
     }
 
 
-def _issues_in(records: list[dict[str, Any]], synced_at: dt.datetime | None) -> dict[int, Issue]:
-    # Each record is dropped as soon as it is converted, and one Actor is shared by
-    # all the votes of an account: at a million votes, this halves the peak memory.
-    actors: dict[tuple[str | None, str], Actor] = {}
+def _issues_in(records: Any, synced_at: dt.datetime | None) -> dict[int, Issue]:
+    # Each record is dropped as soon as it is converted, and one Actor is shared by all
+    # the votes of an account, which are kept compact (``Votes``: 12 bytes a vote).
+    actors = _Actors()
     issues = {}
-    records.reverse()
-    while records:
-        issue = _issue_in(records.pop(), actors, synced_at)
+    for record in _each(records):
+        issue = _issue_in(record, actors, synced_at)
         issues[issue.number] = issue
     return issues
 
 
-def _issue_in(
-    data: Mapping[str, Any],
-    actors: dict[tuple[str | None, str], Actor],
-    synced_at: dt.datetime | None,
-) -> Issue:
-    def actor(login: str | None, kind: str = "User") -> Actor:
+def _each(records: Any) -> Iterator[Any]:
+    """The records in order; a list is emptied as it goes, so each one can be freed."""
+    if isinstance(records, list):
+        records.reverse()
+        while records:
+            yield records.pop()
+    else:
+        yield from records
+
+
+class _Actors:
+    """The accounts of one snapshot: one ``Actor`` each, and their numbers for ``Votes``."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str | None, str], Actor] = {}
+        self.numbers: dict[Actor, int] = {}
+        self.table: list[Actor] = []
+
+    def actor(self, login: str | None, kind: str = "User") -> Actor:
         key = (login, kind)
-        found = actors.get(key)
+        found = self.by_key.get(key)
         if found is None:
-            found = actors[key] = Actor(login, kind)
+            found = self.by_key[key] = Actor(login, kind)
         return found
 
+    def votes(self, records: list[list[Any]]) -> Votes:
+        """``[login, time]`` or ``[login, time, type]`` records as compact ``Votes``."""
+        by_key, numbers, table = self.by_key, self.numbers, self.table
+        ids, times = array("I"), array("q")
+        for v in records:
+            key = (v[0], v[2] if len(v) > 2 else "User")
+            found = by_key.get(key)
+            if found is None:
+                found = by_key[key] = Actor(*key)
+            number = numbers.get(found)
+            if number is None:
+                number = numbers[found] = len(table)
+                table.append(found)
+            ids.append(number)
+            times.append(to_micros(dt.datetime.fromisoformat(v[1])))
+        return Votes(table, ids, times)
+
+
+def _issue_in(
+    data: Mapping[str, Any],
+    actors: _Actors,
+    synced_at: dt.datetime | None,
+) -> Issue:
+    actor = actors.actor
     author = data.get("author")
     return Issue(
         number=data["number"],
@@ -219,10 +324,7 @@ def _issue_in(
         comments=int(data.get("comments", 0)),
         comment_times=tuple(_time_in(t) for t in data.get("comment_times", ())),
         reactions={key: int(data.get("reactions", {}).get(key, 0)) for key in REACTIONS},
-        voters=tuple(
-            Vote(actor(v[0], *v[2:3]), dt.datetime.fromisoformat(v[1]))
-            for v in data.get("voters", ())
-        ),
+        voters=actors.votes(data.get("voters", ())),
         checked_at=_time_in(data.get("checked_at")) or synced_at,
     )
 

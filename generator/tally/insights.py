@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.config import Settings
-from generator.model import Board, Entry
+from generator.model import Board, Entry, Voters
 from generator.model import statuses as st
 from generator.tally.shipped import shipped_on
 
@@ -71,8 +71,13 @@ def compute(board: Board, settings: Settings) -> Insights:
         shipped_proposers=_shipped_proposers(shipped),
         ideas=len(visible),
         votes=sum(e.votes for e in counted),
-        voters=len({v.login.lower() for e in counted for v in e.voters}),
+        voters=len({login.lower() for e in counted for login in _logins(e)}),
     )
+
+
+def _logins(entry: Entry) -> list[str]:
+    voters = entry.voters
+    return voters.logins() if isinstance(voters, Voters) else [v.login for v in voters]
 
 
 def _count_in_order(keys: Iterable[str], values: Iterable[str]) -> tuple[tuple[str, int], ...]:

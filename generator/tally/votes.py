@@ -34,8 +34,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from generator.config import Settings
-from generator.model import Board, Entry, Idea, Issue, Milestone, Snapshot, Voter
+from generator.model import Board, Entry, Idea, Issue, Milestone, Snapshot, Voters, Votes
 from generator.model import statuses as st
+from generator.model.compact import DAY, EPOCH_ORDINAL, day_of, pack, to_micros
 
 #: Trending weights and decay, after Fider (see ``trending_score``).
 VOTE_WEIGHT = 5
@@ -46,9 +47,9 @@ GRAVITY = 1.4
 #: the same on every platform and small scores of old ideas still order correctly.
 TRENDING_DIGITS = 6
 
-# One vote, while tallying: (time of the 👍, login as GitHub spells it).
-# Tuples sort by time, then login.
-_Vote = tuple[dt.datetime, str]
+# One vote, while tallying: (time of the 👍 in microseconds since the epoch, login as
+# GitHub spells it).  Tuples sort by time, then login.
+_Vote = tuple[int, str]
 
 
 def tally(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> Board:
@@ -72,27 +73,37 @@ def _tally(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> Boa
         merged.setdefault(canonical[slug], []).append(by_slug[slug])
 
     issues = {slug: _issue_of(idea, snapshot) for slug, idea in by_slug.items()}
-    own = {slug: _votes(issue, settings.author_votes) for slug, issue in issues.items()}
     now = _now(snapshot)
+    cutoff = None if now is None else to_micros(now - dt.timedelta(days=settings.trending_days))
+    # Every entry's voters share one table of logins (``Voters``: 16 bytes a vote).
+    numbers: dict[str, int] = {}
+    logins: list[str] = []
 
     entries = []
     for slug in sorted(by_slug):
         idea = by_slug[slug]
         issue = issues[slug]
         duplicates = tuple(merged.get(slug, ()))
-        ordered = _distinct([*own[slug], *(v for d in duplicates for v in own[d.slug])])
+        # A duplicate's votes count in its own entry and in its canonical's: each issue's
+        # votes are read when needed, not kept for the whole board.
+        votes = _votes(issue, settings.author_votes)
+        for d in duplicates:
+            votes += _votes(issues[d.slug], settings.author_votes)
+        ordered = _distinct(votes)
+        del votes
         if slug in canonical or now is None:
             # A duplicate's activity counts toward the idea it merged into.
             trending = 0.0
         else:
-            cutoff = now - dt.timedelta(days=settings.trending_days)
             activity = [issue, *(issues[d.slug] for d in duplicates)]
+            cut = now - dt.timedelta(days=settings.trending_days)
             trending = trending_score(
                 len(ordered) - bisect.bisect_left(ordered, (cutoff,)),
-                sum(1 for t in _comment_times(activity) if t >= cutoff),
+                sum(1 for t in _comment_times(activity) if t >= cut),
                 _created_at(idea, issue),
                 now,
             )
+        ids, times = pack(ordered, numbers, logins)
         entries.append(
             Entry(
                 idea=idea,
@@ -100,11 +111,11 @@ def _tally(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> Boa
                 issue=issue,
                 proposer=issue.author if issue is not None else None,
                 votes=len(ordered),
-                voters=tuple([Voter(login, at) for at, login in ordered]),
+                voters=Voters(logins, ids, times),
                 comments=issue.comments if issue is not None else 0,
                 trending=trending,
                 milestones=tuple(
-                    Milestone(m, _day(ordered[m - 1][0]) if len(ordered) >= m else None)
+                    Milestone(m, day_of(ordered[m - 1][0]) if len(ordered) >= m else None)
                     for m in settings.milestones
                 ),
                 votes_per_day=_votes_per_day(ordered),
@@ -216,15 +227,26 @@ def _votes(issue: Issue | None, author_votes: bool) -> list[_Vote]:
     """The human votes on one issue (a person may appear more than once)."""
     if issue is None:
         return []
-    # The hot loop of the tally (a million votes on a big board): Actor.is_bot inlined.
-    votes = [
-        (vote.at, login)
-        for vote in issue.voters
-        if (login := vote.voter.login) and vote.voter.type != "Bot" and not login.endswith("[bot]")
-    ]
+    voters = issue.voters
+    # The hot loop of the tally (millions of votes on a big board): Actor.is_bot inlined,
+    # and compact votes read without making a Vote each.
+    if isinstance(voters, Votes):
+        votes = [
+            (micros, login)
+            for micros, actor in voters.pairs()
+            if (login := actor.login) and actor.type != "Bot" and not login.endswith("[bot]")
+        ]
+    else:
+        votes = [
+            (to_micros(vote.at), login)
+            for vote in voters
+            if (login := vote.voter.login)
+            and vote.voter.type != "Bot"
+            and not login.endswith("[bot]")
+        ]
     author = issue.author
     if author_votes and author is not None and author.login and not author.is_bot:
-        votes.append((issue.created_at, author.login))
+        votes.append((to_micros(issue.created_at), author.login))
     return votes
 
 
@@ -233,7 +255,7 @@ def _distinct(votes: list[_Vote]) -> list[_Vote]:
 
     Logins are compared in lower case, as GitHub compares them.
     """
-    votes = sorted(votes)  # snapshots keep voters sorted, so this is nearly free
+    votes.sort()  # snapshots keep voters sorted, so this is nearly free
     # Walking backwards, a person's earliest vote is the one left in the dict.
     first = {login.lower(): (at, login) for at, login in reversed(votes)}
     return votes if len(first) == len(votes) else sorted(first.values())
@@ -241,17 +263,9 @@ def _distinct(votes: list[_Vote]) -> list[_Vote]:
 
 def _votes_per_day(ordered: Sequence[_Vote]) -> tuple[tuple[dt.date, int], ...]:
     """New votes per UTC day, days with votes only, for votes sorted by time."""
-    utc = dt.UTC
     # Sorted by time, so the days come out in order; Counter keeps that order.
-    days = Counter(at.date() if at.tzinfo is utc else _day(at) for at, _ in ordered)
-    return tuple(days.items())
-
-
-def _day(at: dt.datetime) -> dt.date:
-    """The UTC day of a time (naive times are taken as UTC)."""
-    if at.tzinfo is dt.UTC or at.tzinfo is None:
-        return at.date()
-    return at.astimezone(dt.UTC).date()
+    days = Counter(micros // DAY for micros, _ in ordered)
+    return tuple((dt.date.fromordinal(EPOCH_ORDINAL + day), n) for day, n in days.items())
 
 
 # --- trending inputs -------------------------------------------------------------

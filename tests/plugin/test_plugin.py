@@ -48,7 +48,6 @@ def test_every_page_type_and_asset_is_built(built):
         "ideas/hostile/index.html",
         "api/ideas.json",
         "api/ideas.schema.json",
-        "api/board.json",
         "api/board/meta.json",
         "pagefind/pagefind.js",
         "feeds/changes.xml",
@@ -68,21 +67,31 @@ def test_hidden_ideas_are_nowhere(built):
             assert "SECRET-HIDDEN" not in file.read_text(encoding="utf-8"), file
 
 
-def _primary_nav(html: str) -> str:
-    start = html.index('<nav class="md-nav md-nav--primary')
-    return html[start : html.index("</nav>", start)]
+def _navigation(html: str) -> str:
+    """The page's navigation: the tabs, and the drawer where the page still has one."""
+    tabs = html.split('class="md-tabs"', 1)[1].split("</nav>", 1)[0]
+    start = html.find('<nav class="md-nav md-nav--primary')
+    return tabs + (html[start : html.index("</nav>", start)] if start >= 0 else "")
 
 
 def test_idea_pages_stay_out_of_the_nav(built):
     for page in ("index.html", "ideas/dark-mode/index.html", "tags/ui/index.html"):
         html = read(built, page)
-        nav = _primary_nav(html)
+        nav = _navigation(html)
         assert "ideas/" not in nav, page
         assert "status/" not in nav, page
         assert "Roadmap" in nav
         assert "Insights" in nav
-    tabs = read(built, "index.html").split('class="md-tabs"', 1)[1].split("</nav>", 1)[0]
-    assert "ideas/" not in tabs
+
+
+def test_generated_pages_write_their_navigation_once(built):
+    # The tabs serve phones too (ideaboard.css): no drawer repeating them, no button for it.
+    for page in ("index.html", "ideas/dark-mode/index.html", "tags/ui/index.html"):
+        html = read(built, page)
+        assert html.count("md-tabs__link") == 7, page
+        assert "md-nav--primary" not in html, page
+        assert 'class="md-header__button md-icon" for="__drawer"' not in html, page
+        assert '<body data-ib-nav="tabs" ' in html, page
 
 
 def test_internal_links_resolve(built):

@@ -26,7 +26,8 @@ def test_ideas_json_validates_against_its_published_schema(site):
 def test_ideas_json_content(site):
     data = json.loads(site.assets["api/ideas.json"])
     assert data["format"] == "ideaboard-ideas"
-    assert data["version"] == 1
+    assert data["version"] == 2
+    assert data["milestones"] == list(settings().milestones)
     assert data["synced_at"] == "2026-11-20T12:00:00Z"
     assert list(data["ideas"]) == sorted(data["ideas"])
     assert "secret-idea" not in data["ideas"]
@@ -42,8 +43,18 @@ def test_ideas_json_content(site):
     assert data["ideas"]["hostile"]["title"] == HOSTILE  # data, unchanged, once decoded
 
 
+def test_ideas_json_lists_the_milestones_reached_and_leaves_the_description_to_the_page(site):
+    # Version 2: at 150,000 ideas descriptions were a quarter of GitHub Pages' 1 GB.
+    data = json.loads(site.assets["api/ideas.json"])
+    for idea in data["ideas"].values():
+        assert "description_html" not in idea
+        reached = [m["votes"] for m in idea["milestones"]]
+        assert reached == [m for m in data["milestones"] if m <= idea["votes"]]
+        assert all(m["reached_on"] for m in idea["milestones"])
+
+
 def test_json_outputs_hold_no_raw_markup(site):
-    for path in ("api/ideas.json", "api/board.json"):
+    for path in ("api/ideas.json", "api/board/meta.json", "api/board/all/trending/0.json"):
         text = site.assets[path]
         assert "<" not in text, path
         assert ">" not in text, path
@@ -53,12 +64,20 @@ def test_json_outputs_hold_no_raw_markup(site):
 def test_board_index_is_compact_and_in_trending_order():
     s = settings()
     site = render_board(make_board(s), s)
-    index = json.loads(site.assets["api/board.json"])
-    slugs = [i["s"] for i in index["ideas"]]
+    meta = json.loads(site.assets["api/board/meta.json"])
+    page = site.assets["api/board/all/trending/0.json"]
+    slugs = [card[0] for card in json.loads(page)["ideas"]]
     assert slugs[:2] == ["dark-mode", "pdf-export"]
-    assert index["statuses"]["shipped"] == ["Shipped", "completed"]
-    assert index["tags"]["editor"] == "editor"
-    assert len(site.assets["api/board.json"].encode()) / len(slugs) < 1024
+    assert meta["statuses"]["shipped"] == ["Shipped", "completed"]
+    assert ["editor", "editor"] in meta["tags"]
+    assert len(page.encode()) / len(slugs) < 1024
+
+
+def test_the_board_index_is_only_the_shards():
+    # The board's script reads api/board/; the old whole-board index is not written.
+    s = settings()
+    site = render_board(make_board(s), s)
+    assert "api/board.json" not in site.assets
 
 
 def test_index_clips_long_text():

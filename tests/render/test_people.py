@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 
+from generator.config import options
 from generator.model import Actor, Voter
 from generator.pipeline import without_votes
 from generator.render import csv as csv_export
@@ -75,16 +76,31 @@ def test_people_pages_can_be_turned_off():
     assert "people/" not in body(site, "ideas/pdf-export.md")
 
 
+def test_people_pages_auto_are_left_out_of_a_board_over_the_size(monkeypatch):
+    s = dataclasses.replace(settings(), people_pages="auto")
+    board = make_board(s)
+    assert "people/alice/index.html" in render_site(board, compute(board, s), s).assets
+    assets = render_site(board, compute(board, s), s).assets
+    people = {path.split("/")[1] for path in assets if path.startswith("people/")}
+    monkeypatch.setattr(options, "PEOPLE_PAGES_AUTO", len(people) - 1)
+    site = render_site(board, compute(board, s), s)
+    assert not [p for p in site.assets if p.startswith(("people/", "feeds/people/"))]
+    assert "people/" not in str(site.pages["ideas/dark-mode.md"].body)  # no links to them
+
+
 def test_a_big_board_renders_people_pages_and_feeds_when_written():
     s = settings()
     board = make_board(s)
     eager = render_site(board, compute(board, s), s)
     lazy = render_site(board, compute(board, s), s, lazy=True)
     people = {p for p in eager.assets if p.startswith(("people/", "feeds/people/"))}
-    assert set(lazy.lazy_assets) == people
-    assert not people & set(lazy.assets)
-    for path in people:
-        assert lazy.lazy_assets[path]() == eager.assets[path], path
+    assert people <= set(lazy.lazy_assets)
+    # The other assets that grow with the board (idea feeds, the index) too.
+    assert {"api/board/meta.json", "feeds/ideas/dark-mode.xml"} <= set(lazy.lazy_assets)
+    assert not set(lazy.lazy_assets) & set(lazy.assets)
+    assert set(lazy.lazy_assets) | set(lazy.assets) == set(eager.assets)
+    for path, make in lazy.lazy_assets.items():
+        assert make() == eager.assets[path], path
 
 
 def test_without_votes_keeps_voter_logins_in_order_and_shares_them():

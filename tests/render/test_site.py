@@ -56,7 +56,6 @@ def test_pages_and_assets_are_generated(site):
     assert {
         "api/ideas.json",
         "api/ideas.schema.json",
-        "api/board.json",
         "feeds/changes.xml",
         "feeds/new.xml",
         "feeds/ideas/pdf-export.xml",

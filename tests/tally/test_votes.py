@@ -479,3 +479,32 @@ def test_a_big_board_counts_every_vote():
     board = tally(ideas, snapshot, SETTINGS)
     assert len(board.entries) == 1000
     assert sum(e.votes for e in board.entries) == 1000 * 100 + 1000 - 1  # idea 0's author voted
+
+
+# --- compact votes ------------------------------------------------------------------
+
+
+def test_votes_read_from_the_store_tally_the_same_as_votes_given_as_objects():
+    from generator.model import Voters, Votes
+    from generator.sync.store import from_json, to_json
+
+    issues = [
+        make_issue(1, vote("bob", ago(40)), vote("Bob", ago(3)), vote("ci[bot]", ago(2), "Bot")),
+        make_issue(2, vote("carol", ago(1)), vote("bob", ago(50)), vote(None, ago(5))),
+    ]
+    ideas = [make_idea("dark-mode", 1), make_idea("night-mode", 2, status="duplicate",
+                                                  duplicate_of="dark-mode")]  # fmt: skip
+    plain = snap(*issues)
+    stored = from_json(to_json(plain))
+    assert isinstance(stored.issues[1].voters, Votes)
+    compact, objects = tally(ideas, stored, SETTINGS), tally(ideas, plain, SETTINGS)
+
+    def counted(board):
+        return [(e.slug, e.votes, tuple(e.voters), e.milestones, e.votes_per_day, e.trending)
+                for e in board.entries]  # fmt: skip
+
+    assert counted(compact) == counted(objects)
+    entry = compact.entry("dark-mode")
+    assert isinstance(entry.voters, Voters)
+    assert entry.voters.logins() == [v.login for v in entry.voters]
+    assert logins(entry) == ["author1", "author2", "bob", "carol"]  # merged, bots and ghosts out
