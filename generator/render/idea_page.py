@@ -14,25 +14,9 @@ from generator.render.text import human_date, person_name, status_title, text, t
 from generator.render.view import LazyPage, Page, Renderer
 from generator.tally import shipped_on
 
-#: Characters of a description indexed for search beyond title and summary.
-SEARCH_EXCERPT = 600
 #: Voters shown as links before "and N more"; the rest are collapsed, up to the limit.
 VOTERS_SHOWN = 10
 VOTERS_LISTED = 90
-
-
-def search_html(r: Renderer, e: Entry) -> Markup:
-    """What the search index sees of an idea page.
-
-    The words people search for, and only those: the title, the summary and the
-    description (an excerpt of a long one, to keep the index small).
-    """
-    card = r.cards[e.slug]
-    description = r.markdown(e.idea.description)
-    html = Markup('<h1 id="idea">{}</h1><p>{}</p>').format(card["title"], card["summary"])
-    if len(e.idea.description) > SEARCH_EXCERPT:
-        return html + Markup("<p>{}</p>").format(description.striptags()[:SEARCH_EXCERPT])
-    return html + description
 
 
 def voters(r: Renderer, e: Entry) -> dict[str, Any]:
@@ -117,7 +101,7 @@ def idea(r: Renderer, e: Entry) -> Page:
         tags_html=r.macros.tags(r.cards[e.slug]["tags"], "../../"),
         entry=e,
         idea=idea,
-        description=r.markdown(idea.description),
+        description=r.markdown(idea.description, keep=False),
         issue_url=r.issue_url(e),
         proposer=r.person(e.proposer.login if e.proposer else None, "../../"),
         owner=r.person(idea.owner, "../../"),
@@ -138,7 +122,7 @@ def idea(r: Renderer, e: Entry) -> Page:
         created=human_date(idea.created),
         checked_time=r.checked_time(e),
     )
-    return Page(text(idea.title), body, search_html=search_html(r, e))
+    return Page(text(idea.title), body)
 
 
 def lazy_idea(r: Renderer, e: Entry) -> LazyPage:
@@ -146,6 +130,5 @@ def lazy_idea(r: Renderer, e: Entry) -> LazyPage:
     return LazyPage(
         lambda: r.cards[e.slug]["title"],
         lambda: idea(r, e).body,
-        lambda: search_html(r, e),
         r.settings.language,
     )

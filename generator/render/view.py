@@ -52,8 +52,6 @@ class Page:
     title: Markup
     body: Markup
     search: bool = True  # False: left out of the search index (lists of cards)
-    #: What the search index sees instead of the body: the title, summary and description.
-    search_html: Markup | None = None
 
 
 class LazyPage:
@@ -61,32 +59,25 @@ class LazyPage:
 
     A board of 10,000 ideas has about 80 MB of idea page bodies; the plugin renders
     each one when mkdocs writes the page, so they are never all in memory at once.
-    It has the attributes of a ``Page``.  A page left out of search gives the search
-    index an empty text, so its body is rendered once.
+    It has the attributes of a ``Page``; Pagefind indexes the page mkdocs writes.
     """
 
     def __init__(
         self,
         title: Callable[[], Markup],
         body: Callable[[], Markup],
-        search_html: Callable[[], Markup] | None = None,
         language: str | None = None,
+        *,
+        search: bool = True,
     ) -> None:
-        self._title, self._body, self._search = title, body, search_html
+        self._title, self._body = title, body
         self._language = language
-        self.search = search_html is not None
+        self.search = search
 
     @property
     def title(self) -> Markup:
         with i18n.using(self._language):
             return self._title()
-
-    @property
-    def search_html(self) -> Markup:
-        if self._search is None:
-            return Markup("")
-        with i18n.using(self._language):
-            return self._search()
 
     @property
     def body(self) -> Markup:
@@ -170,8 +161,12 @@ class Renderer:
         self._meta_html: dict[str, Markup] = {}
         self._checked_html: dict[Any, Markup] = {}
 
-    def markdown(self, source: str) -> Markup:
-        """Sanitized markdown, rendered once per distinct text (pages, API and feeds share it)."""
+    def markdown(self, source: str, *, keep: bool = True) -> Markup:
+        """Sanitized markdown, rendered once per distinct text (pages, API and feeds share it).
+
+        ``keep=False`` for text only one page shows (a description): it is not cached,
+        so a big board's descriptions are not all held until the build ends.
+        """
         if not source:
             return Markup("")
         html = self._markdown.get(source)
@@ -185,7 +180,8 @@ class Renderer:
                 )
             else:
                 html = _sanitize.markdown(source)
-            self._markdown[source] = html
+            if keep:
+                self._markdown[source] = html
         return html
 
     # -- views ------------------------------------------------------------------------
