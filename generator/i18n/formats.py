@@ -37,9 +37,14 @@ def format_month(value: dt.date, skeleton: str = "yyMMM") -> str:
     return dates.format_skeleton(skeleton, value, locale=str(current().locale))
 
 
+@functools.lru_cache(maxsize=8192)
+def _number(value: float | int, locale: str) -> str:
+    return numbers.format_decimal(value, locale=locale)
+
+
 def format_number(value: float | int) -> str:
-    """A number with the locale's digits grouping and decimal sign."""
-    return numbers.format_decimal(value, locale=str(current().locale))
+    """A number with the locale's digits grouping and decimal sign (cached: cards repeat counts)."""
+    return _number(value, str(current().locale))
 
 
 @functools.lru_cache(maxsize=64)
