@@ -35,6 +35,17 @@ def with_budget(fake, tmp_path, budget, **tiers):
     return fake_settings(fake, tmp_path, sync=SyncSettings(budget=budget, **tiers))
 
 
+def first_full_sync(fake, settings, runs: int = 40) -> tuple[Snapshot, int]:
+    """Hourly runs from hour 0 until the first full sync completes: its snapshot and hour."""
+    snap = Snapshot.empty(settings.repo)
+    for hour in range(runs):
+        fake.reset_rate()
+        snap = syncing.merge(snap, hourly(settings, hour).fetch(snap))
+        if not snap.partial:
+            return snap, hour
+    raise AssertionError(f"the first full sync did not complete in {runs} runs")
+
+
 # --- the plan -------------------------------------------------------------------------
 
 
@@ -181,12 +192,7 @@ def big_board(fake_github):
 def test_open_and_recent_ideas_every_run_the_rest_in_rotation(big_board, tmp_path):
     fake = big_board
     settings = with_budget(fake, tmp_path, 20, rotation_hours=6)
-    snap = Snapshot.empty(settings.repo)
-    for hour in range(20):  # the first full sync: 30 pages of 3 points
-        fake.reset_rate()
-        snap = syncing.merge(snap, hourly(settings, hour).fetch(snap))
-        if not snap.partial:
-            break
+    snap, hour = first_full_sync(fake, settings, 20)  # 30 pages of 3 points
     start = hour + 1
     fake.react(1, "closed-fan", at=NOW)  # a closed idea, in no tier yet
     fake.react(10, "open-fan", at=NOW)  # an open idea
@@ -217,12 +223,7 @@ def test_a_weekly_full_sync_too_big_for_one_run_still_checks_open_ideas_every_ru
 ):
     fake = big_board
     settings = with_budget(fake, tmp_path, 20, rotation_hours=6)
-    snap = Snapshot.empty(settings.repo)
-    for hour in range(40):  # the first full sync
-        fake.reset_rate()
-        snap = syncing.merge(snap, hourly(settings, hour).fetch(snap))
-        if not snap.partial:
-            break
+    snap, hour = first_full_sync(fake, settings)
     fake.react(10, "open-fan")  # an open idea
     runs, full = 0, True
     for later in range(hour + 1, hour + 40):
@@ -245,12 +246,7 @@ def test_a_weekly_full_sync_too_big_for_one_run_still_checks_open_ideas_every_ru
 def test_a_rotation_that_reaches_the_last_closed_idea_goes_on_from_the_first(big_board, tmp_path):
     fake = big_board
     settings = with_budget(fake, tmp_path, 20, rotation_hours=6)
-    snap = Snapshot.empty(settings.repo)
-    for hour in range(40):  # the first full sync
-        fake.reset_rate()
-        snap = syncing.merge(snap, hourly(settings, hour).fetch(snap))
-        if not snap.partial:
-            break
+    snap, hour = first_full_sync(fake, settings)
     spent, cursors, synced = [], [], hour
     for later in range(synced + 1, synced + 4):
         fake.reset_rate()
