@@ -17,8 +17,15 @@ from generator.sync import run as syncing
     is_flag=True,
     help="Fetch every issue and every vote again, instead of only what changed.",
 )
+@click.option(
+    "--full-if-it-fits",
+    "full_if_fits",
+    is_flag=True,
+    help="A full pass only if it fits one run's budget; otherwise sync as usual "
+    "(publish.yml's weekly run).",
+)
 @click.pass_context
-def sync(ctx: click.Context, full: bool) -> None:
+def sync(ctx: click.Context, full: bool, full_if_fits: bool) -> None:
     """Fetch votes, comments and proposals from GitHub into the snapshot.
 
     Reads the token from $GITHUB_TOKEN (or the variable named by token_env in
@@ -34,6 +41,11 @@ def sync(ctx: click.Context, full: bool) -> None:
     if skip:
         click.echo(skip)
         return
+    if full_if_fits and not full:
+        why = syncing.full_fits(config, previous)
+        full = why is None
+        if why:
+            click.echo(why)
     token = token_from_env(config) or ""
     progress = for_terminal()
     try:

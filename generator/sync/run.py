@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from generator.config import Settings
 from generator.errors import IdeaboardError, SnapshotError
-from generator.github import GitHubClient, Progress, scrub, token_from_env
+from generator.github import GitHubClient, Progress, planned, scrub, token_from_env
+from generator.github.queries import FULL_POINTS, PAGE
 from generator.load import load_board
 from generator.model import Issue, Snapshot, Vote
 from generator.sync import store
@@ -119,6 +120,34 @@ def load_previous(settings: Settings, *, full: bool = False) -> Snapshot:
     if previous.repo and previous.repo != settings.repo:
         return Snapshot.empty(settings.repo)  # the board moved: nothing to merge with
     return previous
+
+
+def full_pass_cost(previous: Snapshot) -> int:
+    """Points a full pass over the issues ``previous`` knows costs (3 a page of 100)."""
+    return -(-len(previous.issues) // PAGE) * FULL_POINTS
+
+
+def full_fits(settings: Settings, previous: Snapshot) -> str | None:
+    """``None`` if a full pass fits one run's budget, else why it does not.
+
+    Judged from the last sync's rate limit; with none known (a first sync), it fits.
+    A full pass that spans runs pauses the rotation of quiet ideas, so on a big board a
+    scheduled full pass would leave some unchecked for more than a day (``sync
+    --full-if-it-fits`` in ``publish.yml``'s weekly run).
+    """
+    rate = previous.rate_limit
+    if rate is None or not previous.issues:
+        return None
+    points = planned(settings.sync.budget, rate.limit, None)
+    cost = full_pass_cost(previous)
+    if cost <= points:
+        return None
+    return (
+        f"sync: a full pass over {len(previous.issues):,} issues needs about {cost:,} points, "
+        f"more than one run's budget of {points:,} (sync.budget {settings.sync.budget} of "
+        f"{rate.limit:,}); syncing as usual instead, so the rotation keeps every idea within "
+        "sync.rotation_hours. A bigger token makes it fit; 'ideaboard sync --full' forces it."
+    )
 
 
 def sync(

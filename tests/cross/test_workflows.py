@@ -133,7 +133,7 @@ def test_publish_triggers_schedule_and_pages():
     # The weekly schedule forces a full re-sync, and only that schedule does.
     sync = next(s for s in _steps(data) if s.get("id") == "sync")
     assert sync["env"]["FULL_SYNC"] == f"${{{{ github.event.schedule == '{weekly}' }}}}"
-    assert "ideaboard sync --full" in sync["run"]
+    assert "ideaboard sync --full-if-it-fits;" in sync["run"]
     assert data["concurrency"]["group"]
     assert data["jobs"]["build"]["permissions"] == {"contents": "read", "issues": "read"}
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}

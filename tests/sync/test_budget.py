@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from generator.config import SyncSettings, validate_options
 from generator.errors import IdeaboardError
 from generator.github import GitHubClient, planned
-from generator.model.snapshot import Snapshot
+from generator.model.snapshot import RateLimit, Snapshot
 from generator.sync import run as syncing
 from generator.sync import store
+from tests.builders import make_issue
 from tests.fakegithub import EPOCH, TOKEN, fake_settings
 
 NOW = EPOCH + dt.timedelta(days=400)
@@ -336,3 +338,35 @@ def test_sync_settings_have_defaults_and_clear_errors(tmp_path):
         "number of at least 10) or a share of the token's hourly limit such as '60%', but "
         "received: 'lots'"
     )
+
+
+# --- the weekly full pass: only when it fits ---------------------------------------------
+
+
+def _known(issues: int, limit: int = 1_000) -> Snapshot:
+    return dataclasses.replace(
+        Snapshot.empty("acme/widget"),
+        issues={n: make_issue(n) for n in range(1, issues + 1)},
+        rate_limit=RateLimit(limit, limit - 10),
+    )
+
+
+def _settings(budget):
+    return validate_options({"repo": "acme/widget", "sync": {"budget": budget}}, Path("/tmp/b"))
+
+
+def test_a_full_pass_that_fits_one_run_goes_ahead():
+    assert syncing.full_pass_cost(_known(600)) == 18  # 6 pages of 3 points
+    assert syncing.full_fits(_settings(20), _known(600)) is None
+    assert syncing.full_fits(_settings(20), Snapshot.empty("acme/widget")) is None  # first sync
+
+
+def test_a_full_pass_too_big_for_one_run_is_a_usual_sync_and_says_why():
+    assert syncing.full_fits(_settings("2%"), _known(1_001)) == (
+        "sync: a full pass over 1,001 issues needs about 33 points, more than one run's budget "
+        "of 20 (sync.budget 2% of 1,000); syncing as usual instead, so the rotation keeps every "
+        "idea within sync.rotation_hours. A bigger token makes it fit; 'ideaboard sync --full' "
+        "forces it."
+    )
+    # The same board with a 12,500-point token: 2 % is 250 points.
+    assert syncing.full_fits(_settings("2%"), _known(1_001, limit=12_500)) is None
