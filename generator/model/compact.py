@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 #: Microseconds in a day, and the proleptic ordinal of 1970-01-01 (the epoch).
@@ -85,7 +85,7 @@ class _Compact(Sequence):
 
 
 def pack(
-    pairs: Sequence[tuple[int, Any]], table: dict[Any, int], names: list[Any]
+    pairs: Iterable[tuple[int, Any]], table: dict[Any, int], names: list[Any]
 ) -> tuple[array, array]:
     """(ids, times) arrays for ``pairs`` of (microseconds, name); new names join the table."""
     ids, times = array("I"), array("q")

@@ -10,8 +10,9 @@ from generator import sanitize as _sanitize
 from generator.model import Entry
 from generator.model import statuses as st
 from generator.render import charts
+from generator.render.page import LazyPage, Page
 from generator.render.text import human_date, person_name, status_title, text, today
-from generator.render.view import LazyPage, Page, Renderer
+from generator.render.view import Renderer
 from generator.tally import shipped_on
 
 #: Voters shown as links before "and N more"; the rest are collapsed, up to the limit.

@@ -14,6 +14,7 @@ from generator.i18n import _, markup
 from generator.model import Entry
 from generator.model import statuses as st
 from generator.render import charts, pagination
+from generator.render.page import Page
 from generator.render.text import (
     build_date,
     category_title,
@@ -25,7 +26,7 @@ from generator.render.text import (
     status_title,
     text,
 )
-from generator.render.view import Page, Renderer
+from generator.render.view import Renderer
 from generator.tally import shipped_on
 
 #: Cards shown on the home page without JavaScript; the script shows the rest.

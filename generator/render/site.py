@@ -26,6 +26,7 @@ from generator.load import schema_text as idea_schema_text
 from generator.model import SLUG_RE, Board, Voters
 from generator.render import api, feeds, idea_page, pages, people, shards
 from generator.render import csv as csv_export
+from generator.render.page import LazyIdeaPage, LazyPage, Page, Site
 from generator.render.text import (
     SORTS,
     build_date,
@@ -39,20 +40,12 @@ from generator.render.text import (
     text,
     with_site_id,
 )
-from generator.render.view import (
-    PLAIN_NOTE,
-    LazyIdeaPage,
-    LazyPage,
-    Page,
-    Renderer,
-    Site,
-    search_words,
-)
+from generator.render.view import PLAIN_NOTE, Renderer, search_words
 
 #: Where the header search finds its words (``ideaboard-search.js`` knows the path).
 SEARCH_WORDS = "assets/ideaboard-words.json"
 
-# ``api`` still reads these names from this module; they live in ``text`` and ``view``.
+# ``api`` still reads these names from this module; they live in ``text``, ``page`` and ``view``.
 __all__ = [
     "PLAIN_NOTE",
     "LazyIdeaPage",

@@ -43,14 +43,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from generator.errors import SnapshotError
 from generator.files import write_atomic
-from generator.model.compact import to_micros
+from generator.model.compact import pack, to_micros
 from generator.model.snapshot import (
     REACTIONS,
     Actor,
@@ -285,20 +284,12 @@ class _Actors:
 
     def votes(self, records: list[list[Any]]) -> Votes:
         """``[login, time]`` or ``[login, time, type]`` records as compact ``Votes``."""
-        by_key, numbers, table = self.by_key, self.numbers, self.table
-        ids, times = array("I"), array("q")
-        for v in records:
-            key = (v[0], v[2] if len(v) > 2 else "User")
-            found = by_key.get(key)
-            if found is None:
-                found = by_key[key] = Actor(*key)
-            number = numbers.get(found)
-            if number is None:
-                number = numbers[found] = len(table)
-                table.append(found)
-            ids.append(number)
-            times.append(to_micros(dt.datetime.fromisoformat(v[1])))
-        return Votes(table, ids, times)
+        actor = self.actor
+        pairs = (
+            (to_micros(dt.datetime.fromisoformat(v[1])), actor(v[0], *v[2:3])) for v in records
+        )
+        ids, times = pack(pairs, self.numbers, self.table)
+        return Votes(self.table, ids, times)
 
 
 def _issue_in(

@@ -74,7 +74,8 @@ def _tally(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> Boa
 
     issues = {slug: _issue_of(idea, snapshot) for slug, idea in by_slug.items()}
     now = _now(snapshot)
-    cutoff = None if now is None else to_micros(now - dt.timedelta(days=settings.trending_days))
+    cut = None if now is None else now - dt.timedelta(days=settings.trending_days)
+    cutoff = None if cut is None else to_micros(cut)
     # Every entry's voters share one table of logins (``Voters``: 16 bytes a vote).
     numbers: dict[str, int] = {}
     logins: list[str] = []
@@ -96,7 +97,6 @@ def _tally(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> Boa
             trending = 0.0
         else:
             activity = [issue, *(issues[d.slug] for d in duplicates)]
-            cut = now - dt.timedelta(days=settings.trending_days)
             trending = trending_score(
                 len(ordered) - bisect.bisect_left(ordered, (cutoff,)),
                 sum(1 for t in _comment_times(activity) if t >= cut),
