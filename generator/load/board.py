@@ -17,7 +17,7 @@ from generator.config import Settings
 from generator.errors import Problem
 from generator.load.folder import list_files
 from generator.load.reader import Document, read_document
-from generator.load.rules import check_board
+from generator.load.rules import BOARD_FIELDS, check_board
 from generator.load.validate import check_document
 from generator.model import Idea
 from generator.sanitize import MAX_EMPHASIS, MAX_NESTING, normalized, overrun
@@ -80,18 +80,25 @@ def load_tree(
     """
     display = _display_for(relative_to)
     files, problems = list_files(directory, display)
-    docs = [read_document(path, display(path), settings.max_file_size) for path in files]
-    for doc in docs:
+    # One file at a time: read, check, make its idea, and keep only what the checks
+    # across files need (a whole parsed file and its line maps are about 10 KB).
+    read: list[tuple[Document, Idea | None]] = []
+    for path in files:
+        doc = read_document(path, display(path), settings.max_file_size)
         check_document(doc, settings)
-    check_board(docs, {path.stem for path in files})
-    ideas = []
-    for doc in docs:
-        problems.extend(doc.problems)
+        idea = None
         if not doc.problems and isinstance(doc.data, dict):
             lines = {key: line for key, (line, _col) in doc.keys.items() if key}
-            ideas.append(Idea.from_mapping(doc.slug, doc.display, doc.data, lines))
+            idea = Idea.from_mapping(doc.slug, doc.display, doc.data, lines)
         if budgets and isinstance(doc.data, dict):
             problems.extend(markdown_problems(doc, doc.data))
+        read.append((doc.only(BOARD_FIELDS), idea))
+    check_board([doc for doc, _idea in read], {path.stem for path in files})
+    ideas = []
+    for doc, idea in read:
+        problems.extend(doc.problems)
+        if idea is not None and not doc.problems:  # a problem across files drops it
+            ideas.append(idea)
     ideas.sort(key=lambda idea: idea.slug)
     return tuple(ideas), tuple(sorted(set(problems)))
 

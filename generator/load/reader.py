@@ -97,6 +97,23 @@ class Document:
     def add(self, line: int, col: int, field_path: str, message: str) -> None:
         self.problems.append(Problem(self.display, line, col, field_path, message))
 
+    def only(self, fields: tuple[str, ...]) -> Document:
+        """This document with only the top-level ``fields`` (and where they are): what the
+        checks across files need, so that a big board's documents are not all kept whole.
+        The problems stay shared with this document."""
+        kept = ("", *fields)
+        data = self.data
+        if isinstance(data, dict):
+            data = {key: data[key] for key in fields if key in data}
+        return Document(
+            self.path,
+            self.display,
+            data,
+            {key: self.keys[key] for key in kept if key in self.keys},
+            {key: self.values[key] for key in kept if key in self.values},
+            self.problems,
+        )
+
 
 def read_document(path: Path, display: str, max_file_size: int) -> Document:
     """Read one idea file; problems are collected on the returned document."""

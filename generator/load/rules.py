@@ -9,6 +9,9 @@ from pathlib import Path
 from generator.load.names import NAME_RE
 from generator.load.reader import Document
 
+#: The fields the checks across files read (``Document.only``).
+BOARD_FIELDS = ("issue", "duplicate_of")
+
 
 def check_board(docs: list[Document], slugs: set[str]) -> None:
     """Record the problems across ``docs`` on each document they concern."""

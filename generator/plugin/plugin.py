@@ -13,10 +13,13 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
   (lunr) indexes no generated page; ``ib_search`` marks the pages Pagefind indexes;
 - ``on_nav``: tab titles left at the scaffold's English defaults follow the board
   language (``i18n.chrome_title``), as the palette toggles do in ``on_config``;
-- ``on_page_context``: hand Material the blocks that are the same on every page of
-  a folder outside the nav, rendered once (``site_theme/overrides/main.html`` uses them);
+- ``on_files``, ``on_page_context``, ``on_post_page``: of the generated pages outside the
+  nav, mkdocs writes the first of each folder, with marks for its title, URL and body;
+  that page is the folder's shell (``shell.py``), and the plugin writes the folder's
+  other pages from it (``on_post_build``): Material's templates run once a folder;
 - ``on_post_page``: slim every page (``slim.py``: icons from one sprite, no indentation);
-- ``on_post_build``: write the icon sprite and the shared scripts, and build the
+- ``on_post_build``: write the pages from the shells and add them to the sitemap
+  (``sitemap.py``), write the icon sprite and the shared scripts, and build the
   Pagefind index (``search.py``);
 - ``on_serve``: watch ``ideas/`` and the snapshot, so editing a YAML file
   rebuilds and reloads the page.
@@ -41,18 +44,15 @@ from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
 from generator.files import write_atomic
 from generator.pipeline import BuiltBoard, build_board, without_votes
+from generator.plugin import sitemap
 from generator.plugin.search import SearchIndex
+from generator.plugin.shell import BODY, TITLE, URL, Shell, canonical_base
 from generator.plugin.slim import SPRITE, Slimmer
 
 log = logging.getLogger("mkdocs.plugins.ideaboard")
 
 # The markdown mkdocs sees for a generated page: nothing for its extensions to act on.
 PLACEHOLDER = "\n"
-# Material's blocks that come out the same on every generated page outside the nav in
-# one folder (but for the title in the header); see _shared_chrome.
-SHARED_BLOCKS = ("site_nav", "tabs", "header", "footer", "styles", "scripts", "config")
-# Stands for the page title in the header rendered once per folder (see _shared_chrome).
-TITLE_STAND_IN = "\x00ideaboard-title\x00"
 # From this many ideas on, idea pages are rendered lazily (see on_files).
 LAZY_IDEAS = 2000
 # Generated pages that the nav in mkdocs.yml may list; the rest stay out of it.
@@ -64,16 +64,20 @@ NAV_PAGES = frozenset(
 class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     """Generate the idea board's pages during ``mkdocs build`` and ``mkdocs serve``."""
 
-    #: Render Material's fixed blocks once per folder for pages outside the nav (tests turn
-    #: it off to check the shared HTML is what Material would have written).
+    #: Write the generated pages outside the nav from their folder's shell (tests turn it
+    #: off to check those pages are what Material writes when it renders each one).
     share_chrome = True
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.site: render.Site | None = None
         self.date: str | None = None
-        self.env = None
-        self.chrome: dict[str, dict[str, str]] = {}
+        #: The shell of each folder's pages (by folder and whether Pagefind indexes them),
+        #: the page mkdocs writes to make it, and the pages written from it.
+        self.shells: dict[tuple[str, bool], Shell] = {}
+        self.prototypes: dict[str, tuple[str, bool]] = {}
+        self.canonical: dict[tuple[str, bool], str | None] = {}
+        self.from_shell: list[tuple[str, str, str, tuple[str, bool]]] = []
         self.slimmer = Slimmer()
         self.search: SearchIndex | None = None
         #: A board that ``ideaboard build`` already built for this run (it validated and
@@ -122,8 +126,20 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         # Pages carry the sync day as their date, so the sitemap is the same every time.
         self.date = render.build_date(board).isoformat()
         del board, insights  # the renderer keeps what the idea pages need
-        for path, _page in self.site.pages.items():
-            self._add(files, config, path, PLACEHOLDER, in_nav=path in NAV_PAGES)
+        self.shells, self.prototypes, self.canonical, self.from_shell = {}, {}, {}, []
+        folders: set[tuple[str, bool]] = set()
+        for path, page in self.site.pages.items():
+            in_nav = path in NAV_PAGES
+            file = self._add(files, config, path, PLACEHOLDER, in_nav=in_nav)
+            if in_nav or not self.share_chrome:
+                continue
+            folder = (posixpath.dirname(file.url.rstrip("/")), page.search)
+            if folder not in folders:
+                folders.add(folder)
+                self.prototypes[path] = folder  # mkdocs writes it: the folder's shell
+            else:
+                files.remove(file)  # written from the shell (on_post_build)
+                self.from_shell.append((path, file.url, file.abs_dest_path, folder))
         for path, content in self.site.assets.items():
             self._add(files, config, path, content, in_nav=False)
         # The board stays alive while mkdocs writes the pages (idea pages are rendered
@@ -164,20 +180,20 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
                     item.title = i18n.chrome_title(item.title)
         return nav
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        self.env = env
-        self.chrome = {}
-        return env
-
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         generated = self._page(page)
-        if generated is not None:
+        if generated is None:
+            return context
+        folder = self.prototypes.get(page.file.src_uri)
+        if folder is None:
             page.content = self._marked(generated.body)
-        # Material renders the whole nav (tabs, header...) on every page.  Pages outside
-        # the nav in the same folder get the same HTML, so render it once per folder.
-        shared = generated is not None and not page.file.inclusion.is_in_nav()
-        if self.share_chrome and shared:
-            context.update(self._shared_chrome(context, page, config))
+            return context
+        # The first page of its folder: Material writes it with marks, the folder's shell.
+        self.canonical[folder] = canonical_base(page.canonical_url, page.url)
+        page.content = BODY  # the body goes in with its language box (_from_shell)
+        page.meta["title"] = TITLE
+        if page.canonical_url:
+            page.canonical_url = URL
         return context
 
     def _marked(self, body) -> str:
@@ -187,19 +203,26 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # mkdocs keeps every page's HTML until the build ends; a generated page's is not
         # needed once written, and a big board has hundreds of thousands of them.
-        if self._page(page) is not None:
+        generated = self._page(page)
+        if generated is not None:
             page.content = None
+        # Icons into one sprite, no indentation: most of a page was Material's chrome.
+        output = self.slimmer.slim(output, "../" * page.url.count("/"))
+        folder = self.prototypes.get(page.file.src_uri) if generated is not None else None
+        if folder is not None:
+            self.shells[folder] = Shell(output, self.canonical[folder])
+            output = self._from_shell(folder, generated, page.url)
         if page.meta.get("ib_search") and self.search is not None:
             self.search.add(page.url, output, config.theme.get("language") or "en")
-        # Icons into one sprite, no indentation: most of a page was Material's chrome.
-        return self.slimmer.slim(output, "../" * page.url.count("/"))
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()
         if self.site is not None:
+            site_dir = Path(config.site_dir)
+            self._write_from_shells(site_dir, config)
             # A big board's people pages and feeds are rendered one at a time, not kept.
             # Written as mkdocs writes pages (no fsync each: there are 100,000 of them).
-            site_dir = Path(config.site_dir)
             for path, make in self.site.lazy_assets.items():
                 target = site_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -238,40 +261,36 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
                 raise PluginError(f"ideaboard: {exc}") from None
         return without_votes(built.board), built.insights
 
-    def _shared_chrome(self, context, page: Page, config: MkDocsConfig) -> dict[str, str]:
-        """Material's nav, tabs, header and more for a page outside the nav, once per folder.
+    def _from_shell(self, folder: tuple[str, bool], generated, url: str) -> str:
+        """The generated page at ``url``, written into its folder's shell."""
+        body = self.slimmer.slim_body(self._marked(generated.body), "../" * url.count("/"))
+        return self.shells[folder].fill(str(generated.title), url, body)
 
-        Every generated page outside the nav in one folder gets the same HTML for these
-        blocks, but the page title in the header; ``test_plugin`` checks the output is
-        byte-identical to Material rendering every page.
-        """
-        # Relative links differ between folders (from tags/x/, "Tags" is "../").
-        folder = posixpath.dirname(page.url.rstrip("/"))
-        if folder not in self.chrome:
-            base = self.env.get_template("base.html")
-            values = dict(context)
-            # base.html sets these at its top level, which a lone block does not run.
-            values["features"] = config.theme.get("features") or []
-            values["lang"] = self.env.get_template("partials/language.html").make_module(values)
-            blocks = {}
-            # The header shows the page's title: render it around a stand-in, once.
-            title = page.meta.get("title")
-            page.meta["title"] = TITLE_STAND_IN
-            try:
-                for name in SHARED_BLOCKS:
-                    ctx = base.new_context(values)
-                    blocks[f"ib_{name}"] = "".join(base.blocks[name](ctx))
-            finally:
-                page.meta["title"] = title
-            if blocks["ib_header"].count(TITLE_STAND_IN) != 1:
-                del blocks["ib_header"]  # a theme that shows the title elsewhere: no sharing
-            self.chrome[folder] = blocks
-        blocks = dict(self.chrome[folder])
-        if "ib_header" in blocks:
-            blocks["ib_header"] = blocks["ib_header"].replace(
-                TITLE_STAND_IN, page.meta.get("title") or ""
-            )
-        return blocks
+    def _write_from_shells(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """Write the pages that come from a shell, and add them to mkdocs' sitemap."""
+        language = config.theme.get("language") or "en"
+        entries = []
+        for path, url, dest, folder in self.from_shell:
+            generated = self.site.pages[path]
+            html = self._from_shell(folder, generated, url)
+            target = Path(dest)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(html.encode("utf-8"))
+            if folder[1] and self.search is not None:
+                self.search.add(url, html, language)
+            shell = self.shells[folder]
+            if shell.site_url is not None:
+                entries.append(sitemap.entry(f"{shell.site_url}{url}", self.date))
+        self.from_shell = []
+        written = site_dir / "sitemap.xml"
+        if entries and written.is_file():
+            gz = written.with_suffix(".xml.gz")
+            mtime = sitemap.gzip_mtime(gz.read_bytes()) if gz.is_file() else 0
+            files = sitemap.sitemaps(written.read_text("utf-8"), entries, config.site_url or "")
+            for path, text in files.items():
+                (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+                (site_dir / path).write_bytes(text.encode("utf-8"))
+            gz.write_bytes(sitemap.gzipped(files["sitemap.xml"], str(gz), mtime))
 
     def _page(self, page: Page) -> render.Page | render.LazyIdeaPage | None:
         if self.site is None or page.file.generated_by != "ideaboard":
@@ -279,7 +298,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         return self.site.pages.get(page.file.src_uri)
 
     @staticmethod
-    def _add(files: Files, config: MkDocsConfig, path: str, content: str, in_nav: bool) -> None:
+    def _add(files: Files, config: MkDocsConfig, path: str, content: str, in_nav: bool) -> File:
         existing = files.get_file_from_path(path)
         if existing is not None:
             log.warning("ideaboard: %s is generated; the file in docs_dir is ignored", path)
@@ -292,3 +311,4 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         )
         file.generated_by = "ideaboard"
         files.append(file)
+        return file

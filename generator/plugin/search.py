@@ -43,7 +43,10 @@ FOLDER = "pagefind"
 BODY = "<div data-pagefind-body>"
 END = "</article>"
 #: Parts of an idea page that are not what people search for.
-IGNORE = ".ib-vote,.ib-progress,.ib-facts,.ib-notice,.ib-sparkline,.ib-milestones"
+IGNORE = (
+    ".ib-vote,.ib-progress,.ib-facts,.ib-notice,.ib-sparkline,.ib-milestones,"
+    ".ib-voters-section,.ib-follow"  # names and the same words on every idea
+)
 #: Idea pages to one page of the index.
 GROUP = 20
 #: The folder of the grouped idea pages, as ``ideaboard-search.js`` expects.

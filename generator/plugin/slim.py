@@ -74,6 +74,11 @@ class Slimmer:
     def slim(self, html: str, base: str) -> str:
         """``html`` without inline icons, indentation and the empty TOC; ``base`` leads
         from the page to the site's root (``../../``)."""
+        return _tight_chrome(_without_drawer(_TOC.sub("", self.slim_body(html, base))))
+
+    def slim_body(self, html: str, base: str) -> str:
+        """``html`` with icons from the sprite, no indentation and scripts from files: what
+        ``slim`` does inside a page's ``<article>`` (a body written into a ``Shell``)."""
         parts = _KEEP.split(html)
         for k in range(0, len(parts), 2):  # even parts are outside <pre>, <script>...
             parts[k] = _INDENT.sub("\n", _SVG.sub(lambda m: self._use(m, base), parts[k]))
@@ -81,8 +86,7 @@ class Slimmer:
             parts[k] = _CONFIG.sub(_slim_config, parts[k])
             parts[k] = _SCOPE.sub(lambda m: self._scope(m, base), parts[k])
             parts[k] = _INLINE_SCRIPT.sub(lambda m: self._script(m, base), parts[k])
-        html = _without_drawer(_TOC.sub("", "".join(parts)))
-        return _tight_chrome(html)
+        return "".join(parts)
 
     def _scope(self, match: re.Match, base: str) -> str:
         return f"<script>{match[1]}</script>{self._script_file(match[2], base)}"

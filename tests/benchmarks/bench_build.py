@@ -120,7 +120,7 @@ def du_apparent(path: Path) -> int:
 
 
 #: The parts of the site the breakdown names; the rest is "other".
-PARTS = ("ideas", "api", "feeds", "status", "tags", "people", "pagefind", "sitemap.xml")
+PARTS = ("ideas", "api", "feeds", "status", "tags", "people", "pagefind", "sitemap.xml", "sitemaps")
 
 
 def breakdown(site: Path, n: int) -> dict[str, float]:

@@ -7,6 +7,7 @@ folder; ``mkdocs_build`` builds it with mkdocs' Python API.  The build tests
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import re
@@ -200,15 +201,37 @@ def test_serving_watches_the_ideas_and_the_snapshot(tmp_path):
     assert str(tmp_path / "ideas" / "snapshot.json") in server.watched
 
 
-def test_shared_chrome_is_what_material_would_write(built, tmp_path, monkeypatch):
-    # The plugin renders Material's nav, tabs and header once per folder for pages
-    # outside the nav; the pages must be byte-identical to rendering each one.
+def _entries(sitemap: str) -> list[str]:
+    return sorted(re.findall(r"<url>.*?</url>", sitemap, re.S))
+
+
+@pytest.mark.parametrize("language", [None, "ar"])
+def test_pages_from_a_shell_are_what_material_writes(tmp_path, monkeypatch, language):
+    # The plugin writes the generated pages outside the nav from one page of their folder
+    # that Material renders with marks in it (shell.py); every page must be byte-identical
+    # to Material rendering each one (the hostile title too, and a board language of its
+    # own), and the sitemap must list the same pages with the same dates.
+    def board(name: str) -> Path:
+        config = write_board(tmp_path / name)
+        if language:
+            text = config.read_text("utf-8").replace(
+                "repo: acme/widgets", "repo: acme/widgets\n      language: ar"
+            )
+            config.write_text(text, "utf-8")
+        return config
+
+    shelled = mkdocs_build(board("shelled"), tmp_path / "shelled" / "site")
     monkeypatch.setattr(IdeaboardPlugin, "share_chrome", False)
-    plain = mkdocs_build(write_board(tmp_path), tmp_path / "site")
-    pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
-    assert len(pages) > 10
+    plain = mkdocs_build(board("plain"), tmp_path / "plain" / "site")
+    pages = sorted(p.relative_to(shelled) for p in shelled.rglob("*.html"))
+    assert pages == sorted(p.relative_to(plain) for p in plain.rglob("*.html"))
+    assert len([p for p in pages if p.parts[0] == "ideas"]) >= 3  # two from the shell
     for page in pages:
-        assert (built / page).read_bytes() == (plain / page).read_bytes(), page
+        assert (shelled / page).read_bytes() == (plain / page).read_bytes(), page
+    sitemap = read(shelled, "sitemap.xml")
+    assert _entries(sitemap) == _entries(read(plain, "sitemap.xml"))
+    assert "<loc>https://example.org/board/ideas/dark-mode/</loc>" in sitemap
+    assert gzip.decompress((shelled / "sitemap.xml.gz").read_bytes()).decode() == sitemap
 
 
 def test_big_boards_render_idea_pages_lazily_with_the_same_result(built, tmp_path, monkeypatch):
