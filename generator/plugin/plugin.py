@@ -18,15 +18,17 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
   that page is the folder's shell (``shell.py``), and the plugin writes the folder's
   other pages from it (``on_post_build``): Material's templates run once a folder;
 - ``on_post_page``: slim every page (``slim.py``: icons from one sprite, no indentation);
-- ``on_post_build``: write the pages from the shells and add them to the sitemap
-  (``sitemap.py``), write the icon sprite and the shared scripts, and build the
-  Pagefind index (``search.py``);
+- ``on_post_build``: write the pages from the shells, the feeds, the board index and
+  the people pages, half of them in a forked child on a big board (``halves.py``); add
+  the pages to the sitemap (``sitemap.py``); write the icon sprite and the shared
+  scripts, and build the Pagefind index (``search.py``);
 - ``on_serve``: watch ``ideas/`` and the snapshot, so editing a YAML file
   rebuilds and reloads the page.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import posixpath
@@ -44,7 +46,7 @@ from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
 from generator.files import write_atomic
 from generator.pipeline import BuiltBoard, build_board, without_votes
-from generator.plugin import sitemap
+from generator.plugin import halves, sitemap
 from generator.plugin.search import SearchIndex
 from generator.plugin.shell import BODY, TITLE, URL, Shell, canonical_base
 from generator.plugin.slim import SPRITE, Slimmer
@@ -77,6 +79,10 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         self.shells: dict[tuple[str, bool], Shell] = {}
         self.prototypes: dict[str, tuple[str, bool]] = {}
         self.canonical: dict[tuple[str, bool], str | None] = {}
+        #: Whether to write a big board's pages in two processes (``on_startup``).
+        self.fork = False
+        #: The folders made in the site while writing (a big board writes 100,000s of files).
+        self.folders: set[Path] = set()
         self.from_shell: list[tuple[str, str, str, tuple[str, bool]]] = []
         self.slimmer = Slimmer()
         self.search: SearchIndex | None = None
@@ -127,6 +133,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         self.date = render.build_date(board).isoformat()
         del board, insights  # the renderer keeps what the idea pages need
         self.shells, self.prototypes, self.canonical, self.from_shell = {}, {}, {}, []
+        self.folders = set()
         folders: set[tuple[str, bool]] = set()
         for path, page in self.site.pages.items():
             in_nav = path in NAV_PAGES
@@ -216,25 +223,39 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             self.search.add(page.url, output, config.theme.get("language") or "en")
         return output
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A build writes a big board's pages in two processes (halves.py); serve, whose
+        # server runs threads, in one.
+        self.fork = command in ("build", "gh-deploy")
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc.unfreeze()
+        site_dir = Path(config.site_dir)
         if self.site is not None:
-            site_dir = Path(config.site_dir)
-            self._write_from_shells(site_dir, config)
-            # A big board's people pages and feeds are rendered one at a time, not kept.
-            # Written as mkdocs writes pages (no fsync each: there are 100,000 of them).
-            for path, make in self.site.lazy_assets.items():
-                target = site_dir / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(make(), encoding="utf-8")
+            # The pages from the shells, the feeds, the board index and the people pages:
+            # half of them in a forked copy of this process, on the other core.
+            jobs: list = [*self.from_shell, *self.site.lazy_assets]
+            write = functools.partial(self._write_part, site_dir, config)
+            try:
+                done = halves.in_halves(jobs, write, fork=self.fork)
+            except halves.HalfFailed as exc:
+                raise PluginError(f"ideaboard: {exc}") from None
+            for symbols, scripts, searched in done[1:]:
+                self.slimmer.symbols.update(symbols)
+                self.slimmer.scripts.update(scripts)
+                if self.search is not None:
+                    self.search.pages += searched
+            self._add_to_sitemap(site_dir, config)
+            self.from_shell = []
+        gc.unfreeze()
         written = {SPRITE: self.slimmer.sprite(), **self.slimmer.scripts}
         for path, text in written.items():
-            target = Path(config.site_dir) / path
+            target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text)
         if self.search is not None:
-            self.search.build(Path(config.site_dir))
-            self.search = None
+            search, self.search = self.search, None
+            search.start(site_dir)
+            search.wait()
         self.site = None  # serve rebuilds from scratch; let the last board go
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -266,31 +287,54 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         body = self.slimmer.slim_body(self._marked(generated.body), "../" * url.count("/"))
         return self.shells[folder].fill(str(generated.title), url, body)
 
-    def _write_from_shells(self, site_dir: Path, config: MkDocsConfig) -> None:
-        """Write the pages that come from a shell, and add them to mkdocs' sitemap."""
+    def _write_part(self, site_dir: Path, config: MkDocsConfig, jobs: list, part: int):
+        """Write ``jobs``: pages from a shell (tuples) and lazy assets (paths).  Returns the
+        icons and scripts the pages used and the pages kept for search (for the parent)."""
         language = config.theme.get("language") or "en"
-        entries = []
-        for path, url, dest, folder in self.from_shell:
+        searched = 0
+        if self.search is not None and part:
+            # The child names its groups of pages apart, and leaves the group that was
+            # open when it was forked to the parent.
+            self.search.part, self.search.group = "b", []
+        if self.search is not None:
+            searched = self.search.pages
+        for job in jobs:
+            if isinstance(job, str):  # a big board's feed, board shard or person page
+                self._write(site_dir / job, self.site.lazy_assets[job]())
+                continue
+            path, url, dest, folder = job
             generated = self.site.pages[path]
             html = self._from_shell(folder, generated, url)
-            target = Path(dest)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(html.encode("utf-8"))
+            self._write(Path(dest), html)
             if folder[1] and self.search is not None:
                 self.search.add(url, html, language)
-            shell = self.shells[folder]
-            if shell.site_url is not None:
-                entries.append(sitemap.entry(f"{shell.site_url}{url}", self.date))
-        self.from_shell = []
+        if self.search is not None:
+            self.search.flush()
+            searched = self.search.pages - searched
+        return self.slimmer.symbols, self.slimmer.scripts, searched
+
+    def _add_to_sitemap(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """Add the pages written from a shell to mkdocs' sitemap (split when too big)."""
+        entries = []
+        for _path, url, _dest, folder in self.from_shell:
+            base = self.shells[folder].site_url
+            if base is not None:
+                entries.append(sitemap.entry(f"{base}{url}", self.date))
         written = site_dir / "sitemap.xml"
         if entries and written.is_file():
             gz = written.with_suffix(".xml.gz")
             mtime = sitemap.gzip_mtime(gz.read_bytes()) if gz.is_file() else 0
             files = sitemap.sitemaps(written.read_text("utf-8"), entries, config.site_url or "")
             for path, text in files.items():
-                (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-                (site_dir / path).write_bytes(text.encode("utf-8"))
+                self._write(site_dir / path, text)
             gz.write_bytes(sitemap.gzipped(files["sitemap.xml"], str(gz), mtime))
+
+    def _write(self, target: Path, text: str) -> None:
+        """Write a page or asset of a big board (no fsync: there are 100,000s of them)."""
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
+        target.write_bytes(text.encode("utf-8"))
 
     def _page(self, page: Page) -> render.Page | render.LazyIdeaPage | None:
         if self.site is None or page.file.generated_by != "ideaboard":

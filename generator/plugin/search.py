@@ -13,7 +13,8 @@ page marked ``data-pagefind-body`` (``main.html``, for pages whose meta has
 scratch folder: a static page at its own path, and idea pages ``GROUP`` to a scratch
 page (``_ideas/<k>/``), each under a heading whose id is its slug.  Pagefind returns a
 match inside such a page as a sub-result with that id, and ``ideaboard-search.js`` links it
-to ``ideas/<slug>/``.  ``SearchIndex.build`` indexes the folder into ``site/pagefind``.
+to ``ideas/<slug>/``.  ``SearchIndex.start`` indexes the folder into ``site/pagefind``
+while the plugin writes the rest of the site, and ``wait`` waits for it.
 A board of 150,000 ideas is then 7,500 pages to Pagefind, not 150,000.
 """
 
@@ -68,6 +69,9 @@ class SearchIndex:
         self.group: list[str] = []
         self.groups = 0
         self.lang = "en"
+        self.process: subprocess.Popen | None = None
+        #: Names the grouped pages of one of the two writing processes apart (``halves``).
+        self.part = ""
 
     def add(self, url: str, html: str, lang: str) -> None:
         """Keep the part of the page at ``url`` (a site-relative URL) marked for search."""
@@ -88,11 +92,12 @@ class SearchIndex:
         )
         self.group.append(f"<section>{body}</section>")
         if len(self.group) >= GROUP:
-            self._flush()
+            self.flush()
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Write the group of idea pages kept so far (a part's last, or before a fork)."""
         if self.group:
-            self._write(f"{GROUPED}/{self.groups}/", "".join(self.group), self.lang)
+            self._write(f"{GROUPED}/{self.part}{self.groups}/", "".join(self.group), self.lang)
             self.groups += 1
             self.group = []
 
@@ -104,18 +109,28 @@ class SearchIndex:
         path.write_text(page, "utf-8")
         self.pages += 1
 
-    def build(self, site_dir: Path) -> None:
-        """Index the kept pages into ``site_dir/pagefind``; the scratch folder goes."""
-        self._flush()
+    def start(self, site_dir: Path) -> None:
+        """Start indexing the kept pages into ``site_dir/pagefind``, in a process of its
+        own: the plugin writes the rest of the site on the other core meanwhile."""
+        self.flush()
         # The binary comes from the pagefind_bin_extended wheel; ``python -m pagefind``
         # finds it.  It runs offline and writes only the bundle.
         cmd = [sys.executable, "-m", "pagefind", "--site", str(self.scratch),
                "--output-path", str(site_dir / FOLDER), "--exclude-selectors", IGNORE,
                "--silent"]  # fmt: skip
-        start = time.perf_counter()
+        self.started = time.perf_counter()
+        # What Pagefind says goes to a file: a pipe nobody reads until the end could fill.
+        self.output = tempfile.TemporaryFile()  # noqa: SIM115 - closed in wait()
+        self.process = subprocess.Popen(cmd, stdout=self.output, stderr=subprocess.STDOUT)  # noqa: S603
+
+    def wait(self) -> None:
+        """Wait for the index (``start``); the scratch folder goes."""
         try:
-            done = subprocess.run(cmd, capture_output=True, text=True, check=False)  # noqa: S603
+            code = self.process.wait()
+            self.output.seek(0)
+            said = self.output.read().decode("utf-8", "replace")
         finally:
+            self.output.close()
             shutil.rmtree(self.scratch, ignore_errors=True)
         if resource is not None:
             peaks = [resource.getrusage(w).ru_maxrss // 1024 for w in
@@ -123,14 +138,17 @@ class SearchIndex:
             log.info(
                 "ideaboard: Pagefind indexed %d pages in %.1f s; peak memory: "
                 "build %d MiB, Pagefind %d MiB",
-                self.pages, time.perf_counter() - start, *peaks,
+                self.pages, time.perf_counter() - self.started, *peaks,
             )  # fmt: skip
-        if done.returncode != 0:
+        if code != 0:
             raise PluginError(
-                f"ideaboard: Pagefind could not index the site (exit {done.returncode}): "
-                f"{(done.stderr or done.stdout).strip()[-2000:]}"
+                f"ideaboard: Pagefind could not index the site (exit {code}): "
+                f"{said.strip()[-2000:]}"
             )
 
     def discard(self) -> None:
-        """Drop the scratch folder (a build that failed)."""
+        """Stop indexing and drop the scratch folder (a build that failed)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
         shutil.rmtree(self.scratch, ignore_errors=True)

@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort, PluginError
 
 from generator.plugin import plugin as plugin_module
 from generator.plugin.plugin import IdeaboardPlugin
-from generator.plugin.search import GROUP
+from generator.plugin.search import GROUP, SearchIndex
 from tests.browser import broken_links
 from tests.helpers import mkdocs_build, write_board
 
@@ -253,3 +253,26 @@ def test_pages_use_one_icon_sprite_and_every_reference_resolves(built):
         assert used, page
         assert used <= symbols, page
         assert "\n  " not in html.split("<article", 1)[0], page  # no indentation
+
+
+def test_a_pagefind_failure_fails_the_build_with_its_words_and_leaves_no_scratch(tmp_path):
+    index = SearchIndex()
+    index.add("about/", "<div data-pagefind-body><h1>About</h1><p>Words.</p></div></article>", "en")
+    scratch = index.scratch
+    in_the_way = tmp_path / "site"
+    in_the_way.write_text("a file where the site should be", "utf-8")
+    index.start(in_the_way)  # Pagefind cannot write site/pagefind/
+    with pytest.raises(
+        PluginError, match=r"^ideaboard: Pagefind could not index the site \(exit \d+\): .+"
+    ):
+        index.wait()
+    assert not scratch.exists()
+
+
+def test_a_failed_build_stops_pagefind_and_drops_its_scratch(tmp_path):
+    index = SearchIndex()
+    index.add("about/", "<div data-pagefind-body><h1>About</h1></div></article>", "en")
+    index.start(tmp_path / "site")
+    index.discard()  # what on_build_error does
+    assert index.process.returncode is not None
+    assert not index.scratch.exists()
