@@ -28,6 +28,8 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
 import gc
 import logging
@@ -61,6 +63,17 @@ LAZY_IDEAS = 2000
 NAV_PAGES = frozenset(
     {"index.md", "roadmap.md", "shipped.md", "proposals.md", "insights.md", "tags/index.md"}
 )
+
+
+def release_memory() -> None:
+    """Collect what is no longer used and hand the freed memory back to the system
+    (glibc keeps it for the process otherwise; elsewhere only the collection runs)."""
+    gc.collect()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the collection is all
+        pass
 
 
 class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
@@ -252,11 +265,14 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text)
+        # Let the board go before Pagefind starts: on a big board it and Pagefind are each
+        # gigabytes, and only one of them is needed now (serve rebuilds from scratch).
+        self.site, self.shells = None, {}
+        release_memory()
         if self.search is not None:
             search, self.search = self.search, None
             search.start(site_dir)
             search.wait()
-        self.site = None  # serve rebuilds from scratch; let the last board go
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()

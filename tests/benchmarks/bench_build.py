@@ -23,14 +23,15 @@ For each N it writes, in a temporary directory (``tests/benchmarks/synthetic.py`
 Both are built in a fresh process, one after the other, without a GitHub token (the
 board builds from the snapshot). Wall time is measured around the process; peak memory
 is the larger of the largest maximum resident set size of the process and its children
-(``getrusage``) and the largest sum of the RSS of the whole process tree, sampled every
-0.2 s (Pagefind runs beside the build), in a small launcher. Output size is measured
-three ways: the sum of the files' sizes; ``du -sb``, which adds each folder's own size
-(4 KiB a folder on ext4, and every idea page is a folder); and ``du -s`` (disk blocks).
-The bytes per idea are then broken down by part of the site, and an idea page into
-Material's chrome and the page's own ``<article>``. Then the built board is served on
-127.0.0.1 and walked in Chromium (``tests/benchmarks/visitor.py``): the bytes of HTML
-and data each visitor action downloads, with the theme's static files apart.
+(``getrusage``) and the largest sum of the proportional set sizes (PSS) of the whole
+process tree, sampled every 0.2 s (a forked child writes half the pages), in a small
+launcher. Output size is measured three ways: the sum of the files' sizes; ``du -sb``,
+which adds each folder's own size (4 KiB a folder on ext4, and every idea page is a
+folder); and ``du -s`` (disk blocks). The bytes per idea are then broken down by part of
+the site, and an idea page into Material's chrome and the page's own ``<article>``. Then
+the built board is served on 127.0.0.1 and walked in Chromium
+(``tests/benchmarks/visitor.py``): the bytes of HTML and data each visitor action
+downloads, with the theme's static files apart.
 
 ``--profile FILE`` runs the board build under cProfile (slower) and prints the top
 functions by cumulative and by own time, to see where the time goes.
@@ -73,12 +74,12 @@ MAX_FOLDER = 3000
 # A small launcher runs the build and reports its peak RSS.  Measuring the build as a
 # direct child of this process would count this process's own memory (the generated
 # data) in the child's high-water mark, since a child starts as a copy of its parent.
-# The build and Pagefind run side by side for a while, so the launcher also samples the
-# sum of the RSS of the whole process tree (from /proc, every 0.2 s) and reports the
-# larger of that sum and the largest single process's peak (getrusage).
+# The build writes in two processes (a forked child shares most of its memory), so the
+# launcher also samples the sum of the proportional set sizes (PSS: shared pages split
+# between the processes that share them) of the whole process tree (from /proc, every
+# 0.2 s) and reports the larger of that sum and the largest single process's peak RSS.
 LAUNCHER = """
 import os, resource, subprocess, sys, threading, time
-PAGE = os.sysconf("SC_PAGE_SIZE")
 
 def tree_rss(root):
     children = {}
@@ -94,9 +95,12 @@ def tree_rss(root):
     while todo:
         pid = todo.pop()
         todo.extend(children.get(pid, ()))
-        try:
-            with open(f"/proc/{pid}/statm") as f:
-                total += int(f.read().split()[1]) * PAGE
+        try:  # PSS: memory a forked child shares with its parent counts once
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
         except (OSError, ValueError, IndexError):
             pass
     return total
