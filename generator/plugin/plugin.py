@@ -16,7 +16,7 @@ The work lives in ``generator/``; this file only connects it to mkdocs:
 - ``on_files``, ``on_page_context``, ``on_post_page``: of the generated pages outside the
   nav, mkdocs writes the first of each folder, with marks for its title, URL and body;
   that page is the folder's shell (``shell.py``), and the plugin writes the folder's
-  other pages from it (``on_post_build``): Material's templates run once a folder;
+  other pages from it (``writer.py``, in ``on_post_build``): Material runs once a folder;
 - ``on_post_page``: slim every page (``slim.py``: icons from one sprite, no indentation);
 - ``on_post_build``: write the pages from the shells, the feeds, the board index and
   the people pages, half of them in a forked child on a big board (``halves.py``); add
@@ -33,7 +33,6 @@ import ctypes.util
 import functools
 import gc
 import logging
-import posixpath
 from html import escape
 from pathlib import Path
 
@@ -48,10 +47,10 @@ from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
 from generator.files import write_atomic
 from generator.pipeline import BuiltBoard, build_board, without_votes
-from generator.plugin import halves, sitemap
+from generator.plugin import halves
 from generator.plugin.search import SearchIndex
-from generator.plugin.shell import BODY, TITLE, URL, Shell, canonical_base
 from generator.plugin.slim import SPRITE, Slimmer
+from generator.plugin.writer import ShellPages
 
 log = logging.getLogger("mkdocs.plugins.ideaboard")
 
@@ -87,17 +86,11 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         self.settings: Settings | None = None
         self.site: render.Site | None = None
         self.date: str | None = None
-        #: The shell of each folder's pages (by folder and whether Pagefind indexes them),
-        #: the page mkdocs writes to make it, and the pages written from it.
-        self.shells: dict[tuple[str, bool], Shell] = {}
-        self.prototypes: dict[str, tuple[str, bool]] = {}
-        self.canonical: dict[tuple[str, bool], str | None] = {}
+        self.slimmer = Slimmer()
+        #: The pages written from a folder's shell, and the writing (``writer.py``).
+        self.writer = ShellPages(self.slimmer, self._marked)
         #: Whether to write a big board's pages in two processes (``on_startup``).
         self.fork = False
-        #: The folders made in the site while writing (a big board writes 100,000s of files).
-        self.folders: set[Path] = set()
-        self.from_shell: list[tuple[str, str, str, tuple[str, bool]]] = []
-        self.slimmer = Slimmer()
         self.search: SearchIndex | None = None
         #: A board that ``ideaboard build`` already built for this run (it validated and
         #: synced first); used once, so ``mkdocs serve`` rebuilds from the files.
@@ -145,21 +138,12 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         # Pages carry the sync day as their date, so the sitemap is the same every time.
         self.date = render.build_date(board).isoformat()
         del board, insights  # the renderer keeps what the idea pages need
-        self.shells, self.prototypes, self.canonical, self.from_shell = {}, {}, {}, []
-        self.folders = set()
-        folders: set[tuple[str, bool]] = set()
+        self.writer = ShellPages(self.slimmer, self._marked)
         for path, page in self.site.pages.items():
             in_nav = path in NAV_PAGES
             file = self._add(files, config, path, PLACEHOLDER, in_nav=in_nav)
-            if in_nav or not self.share_chrome:
-                continue
-            folder = (posixpath.dirname(file.url.rstrip("/")), page.search)
-            if folder not in folders:
-                folders.add(folder)
-                self.prototypes[path] = folder  # mkdocs writes it: the folder's shell
-            else:
-                files.remove(file)  # written from the shell (on_post_build)
-                self.from_shell.append((path, file.url, file.abs_dest_path, folder))
+            if not in_nav and self.share_chrome and self.writer.place(path, file, page):
+                files.remove(file)  # written from its folder's shell (on_post_build)
         for path, content in self.site.assets.items():
             self._add(files, config, path, content, in_nav=False)
         # The board stays alive while mkdocs writes the pages (idea pages are rendered
@@ -202,18 +186,9 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         generated = self._page(page)
-        if generated is None:
-            return context
-        folder = self.prototypes.get(page.file.src_uri)
-        if folder is None:
+        # The first page of its folder gets marks (its folder's shell); others their body.
+        if generated is not None and not self.writer.mark(page):
             page.content = self._marked(generated.body)
-            return context
-        # The first page of its folder: Material writes it with marks, the folder's shell.
-        self.canonical[folder] = canonical_base(page.canonical_url, page.url)
-        page.content = BODY  # the body goes in with its language box (_from_shell)
-        page.meta["title"] = TITLE
-        if page.canonical_url:
-            page.canonical_url = URL
         return context
 
     def _marked(self, body) -> str:
@@ -228,10 +203,8 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             page.content = None
         # Icons into one sprite, no indentation: most of a page was Material's chrome.
         output = self.slimmer.slim(output, "../" * page.url.count("/"))
-        folder = self.prototypes.get(page.file.src_uri) if generated is not None else None
-        if folder is not None:
-            self.shells[folder] = Shell(output, self.canonical[folder])
-            output = self._from_shell(folder, generated, page.url)
+        if generated is not None:
+            output = self.writer.made(page, output, generated)
         if page.meta.get("ib_search") and self.search is not None:
             self.search.add(page.url, output, config.theme.get("language") or "en")
         return output
@@ -246,8 +219,11 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         if self.site is not None:
             # The pages from the shells, the feeds, the board index and the people pages:
             # half of them in a forked copy of this process, on the other core.
-            jobs: list = [*self.from_shell, *self.site.lazy_assets]
-            write = functools.partial(self._write_part, site_dir, config)
+            jobs: list = [*self.writer.later, *self.site.lazy_assets]
+            language = config.theme.get("language") or "en"
+            write = functools.partial(
+                self.writer.write_part, self.site, self.search, site_dir, language
+            )
             try:
                 done = halves.in_halves(jobs, write, fork=self.fork)
             except halves.HalfFailed as exc:
@@ -257,8 +233,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
                 self.slimmer.scripts.update(scripts)
                 if self.search is not None:
                     self.search.pages += searched
-            self._add_to_sitemap(site_dir, config)
-            self.from_shell = []
+            self.writer.add_to_sitemap(site_dir, config.site_url or "", self.date)
         gc.unfreeze()
         written = {SPRITE: self.slimmer.sprite(), **self.slimmer.scripts}
         for path, text in written.items():
@@ -267,7 +242,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             write_atomic(target, text)
         # Let the board go before Pagefind starts: on a big board it and Pagefind are each
         # gigabytes, and only one of them is needed now (serve rebuilds from scratch).
-        self.site, self.shells = None, {}
+        self.site, self.writer = None, ShellPages(self.slimmer, self._marked)
         release_memory()
         if self.search is not None:
             search, self.search = self.search, None
@@ -297,60 +272,6 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             except IdeaboardError as exc:
                 raise PluginError(f"ideaboard: {exc}") from None
         return without_votes(built.board), built.insights
-
-    def _from_shell(self, folder: tuple[str, bool], generated, url: str) -> str:
-        """The generated page at ``url``, written into its folder's shell."""
-        body = self.slimmer.slim_body(self._marked(generated.body), "../" * url.count("/"))
-        return self.shells[folder].fill(str(generated.title), url, body)
-
-    def _write_part(self, site_dir: Path, config: MkDocsConfig, jobs: list, part: int):
-        """Write ``jobs``: pages from a shell (tuples) and lazy assets (paths).  Returns the
-        icons and scripts the pages used and the pages kept for search (for the parent)."""
-        language = config.theme.get("language") or "en"
-        searched = 0
-        if self.search is not None and part:
-            # The child names its groups of pages apart, and leaves the group that was
-            # open when it was forked to the parent.
-            self.search.part, self.search.group = "b", []
-        if self.search is not None:
-            searched = self.search.pages
-        for job in jobs:
-            if isinstance(job, str):  # a big board's feed, board shard or person page
-                self._write(site_dir / job, self.site.lazy_assets[job]())
-                continue
-            path, url, dest, folder = job
-            generated = self.site.pages[path]
-            html = self._from_shell(folder, generated, url)
-            self._write(Path(dest), html)
-            if folder[1] and self.search is not None:
-                self.search.add(url, html, language)
-        if self.search is not None:
-            self.search.flush()
-            searched = self.search.pages - searched
-        return self.slimmer.symbols, self.slimmer.scripts, searched
-
-    def _add_to_sitemap(self, site_dir: Path, config: MkDocsConfig) -> None:
-        """Add the pages written from a shell to mkdocs' sitemap (split when too big)."""
-        entries = []
-        for _path, url, _dest, folder in self.from_shell:
-            base = self.shells[folder].site_url
-            if base is not None:
-                entries.append(sitemap.entry(f"{base}{url}", self.date))
-        written = site_dir / "sitemap.xml"
-        if entries and written.is_file():
-            gz = written.with_suffix(".xml.gz")
-            mtime = sitemap.gzip_mtime(gz.read_bytes()) if gz.is_file() else 0
-            files = sitemap.sitemaps(written.read_text("utf-8"), entries, config.site_url or "")
-            for path, text in files.items():
-                self._write(site_dir / path, text)
-            gz.write_bytes(sitemap.gzipped(files["sitemap.xml"], str(gz), mtime))
-
-    def _write(self, target: Path, text: str) -> None:
-        """Write a page or asset of a big board (no fsync: there are 100,000s of them)."""
-        if target.parent not in self.folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(target.parent)
-        target.write_bytes(text.encode("utf-8"))
 
     def _page(self, page: Page) -> render.Page | render.LazyIdeaPage | None:
         if self.site is None or page.file.generated_by != "ideaboard":

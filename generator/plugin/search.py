@@ -94,6 +94,11 @@ class SearchIndex:
         if len(self.group) >= GROUP:
             self.flush()
 
+    def second_part(self) -> None:
+        """In the forked writer (``halves``): name its groups of pages apart, and leave the
+        group that was open at the fork to the parent, which writes it."""
+        self.part, self.group = "b", []
+
     def flush(self) -> None:
         """Write the group of idea pages kept so far (a part's last, or before a fork)."""
         if self.group:
