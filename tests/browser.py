@@ -129,6 +129,20 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_error(404, "Not Found")
         return None
 
+    def send_error(self, code, message=None, explain=None):
+        # GitHub Pages answers a missing path with the site's 404.html, status 404.
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
     def log_message(self, format, *args):  # the base class signature; silenced
         pass
 
@@ -348,7 +362,7 @@ def build_site(config_file: Path | str, site_dir: Path | str) -> Path:
 def site_pages(site_dir: Path | str) -> list[str]:
     """URL paths (relative to the site root) of every HTML page in a built site, sorted.
 
-    ``ideas/dark-mode/index.html`` becomes ``ideas/dark-mode/``; ``404.html`` stays.
+    ``tags/ui/index.html`` becomes ``tags/ui/``; ``ideas/dark-mode.html`` and ``404.html`` stay.
     """
     site_dir = Path(site_dir)
     paths = []
@@ -533,13 +547,13 @@ SCREENSHOTS = ROOT / ".github" / "screenshots"
 # real-time co-editing idea, which shows a long history, milestones and a sparkline.
 SHOTS = (
     ("board.png", "", (1280, 900), "light"),
-    ("idea.png", "ideas/real-time-collaboration/", (1280, 1100), "light"),
+    ("idea.png", "ideas/real-time-collaboration.html", (1280, 1100), "light"),
     ("roadmap.png", "roadmap/", (1280, 900), "light"),
     ("board-dark.png", "", (1280, 900), "dark"),
     ("board-phone.png", "", (390, 844), "light"),
-    ("idea-shipped.png", "ideas/backlinks-panel/", (1280, 900), "light"),
-    ("idea-declined.png", "ideas/built-in-ai-assistant/", (1280, 900), "light"),
-    ("idea-duplicate.png", "ideas/linked-mentions/", (1280, 900), "light"),
+    ("idea-shipped.png", "ideas/backlinks-panel.html", (1280, 900), "light"),
+    ("idea-declined.png", "ideas/built-in-ai-assistant.html", (1280, 900), "light"),
+    ("idea-duplicate.png", "ideas/linked-mentions.html", (1280, 900), "light"),
     ("person.png", "people/jonas-brandt/", (1280, 900), "light"),
 )
 

@@ -22,7 +22,7 @@ from generator import i18n
 from generator.config import Settings
 from generator.i18n import _
 from generator.loop.markers import marker
-from generator.model import HistoryEntry, Idea
+from generator.model import HistoryEntry, Idea, page_path
 from generator.model import statuses as st
 from generator.sanitize import comment_link, comment_note, comment_text, url
 
@@ -39,7 +39,7 @@ def idea_url(settings: Settings, slug: str) -> str | None:
     """The idea's page on the published board, or ``None`` without a ``site_url``."""
     if not settings.site_url:
         return None
-    return f"{settings.site_url.rstrip('/')}/ideas/{slug}/"
+    return f"{settings.site_url.rstrip('/')}/{page_path(slug)}"
 
 
 def md_link(title: str, url: str | None) -> str:

@@ -11,6 +11,7 @@ from generator.model.idea import (
     Link,
     Score,
     ShippedIn,
+    page_path,
 )
 from generator.model.remote import RemoteComment, RemoteIssue
 from generator.model.snapshot import (
@@ -49,6 +50,7 @@ __all__ = [
     "Voter",
     "Voters",
     "Votes",
+    "page_path",
     "statuses",
     "vote_order",
 ]

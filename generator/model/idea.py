@@ -18,6 +18,15 @@ SLUG_RE = re.compile(SLUG_PATTERN)
 SLUG_MAX_LENGTH = 80
 
 
+def page_path(slug: str) -> str:
+    """Where an idea's page is on the site, from its root: ``ideas/<slug>.html``.
+
+    A file rather than a folder (``ideas/<slug>/index.html``): on a board of 150,000
+    ideas the folders alone would be 0.6 GB of the 1 GB that GitHub Pages publishes.
+    """
+    return f"ideas/{slug}.html"
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     """One status change: when, to what, and the public note that explains it."""

@@ -46,6 +46,7 @@ from generator import i18n, render
 from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
 from generator.files import write_atomic
+from generator.model import page_path
 from generator.pipeline import BuiltBoard, build_board, without_votes
 from generator.plugin import halves
 from generator.plugin.search import SearchIndex
@@ -123,7 +124,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
                 if isinstance(toggle, dict) and isinstance(toggle.get("name"), str):
                     toggle["name"] = i18n.chrome_title(toggle["name"])
         if not config.use_directory_urls:
-            # Links between generated pages are written for /ideas/<slug>/ URLs.
+            # Links between generated pages are written for folder URLs (tags/<tag>/).
             raise PluginError("ideaboard: expected use_directory_urls: true but received false")
         return config
 
@@ -142,6 +143,9 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         for path, page in self.site.pages.items():
             in_nav = path in NAV_PAGES
             file = self._add(files, config, path, PLACEHOLDER, in_nav=in_nav)
+            if path.startswith("ideas/") and path.count("/") == 1:
+                # An idea's page is a file, not a folder: ideas/<slug>.html.
+                file.dest_uri = file.url = page_path(path.removeprefix("ideas/")[:-3])
             if not in_nav and self.share_chrome and self.writer.place(path, file, page):
                 files.remove(file)  # written from its folder's shell (on_post_build)
         for path, content in self.site.assets.items():

@@ -13,7 +13,7 @@ page marked ``data-pagefind-body`` (``main.html``, for pages whose meta has
 scratch folder: a static page at its own path, and idea pages ``GROUP`` to a scratch
 page (``_ideas/<k>/``), each under a heading whose id is its slug.  Pagefind returns a
 match inside such a page as a sub-result with that id, and ``ideaboard-search.js`` links it
-to ``ideas/<slug>/``.  ``SearchIndex.start`` indexes the folder into ``site/pagefind``
+to ``ideas/<slug>.html``.  ``SearchIndex.start`` indexes the folder into ``site/pagefind``
 while the plugin writes the rest of the site, and ``wait`` waits for it.
 A board of 150,000 ideas is then 7,500 pages to Pagefind, not 150,000.
 """
@@ -52,7 +52,7 @@ IGNORE = (
 GROUP = 20
 #: The folder of the grouped idea pages, as ``ideaboard-search.js`` expects.
 GROUPED = "_ideas"
-_IDEA_URL = re.compile(r"ideas/([^/]+)/")
+_IDEA_URL = re.compile(r"ideas/([^/]+)\.html")
 _HEADING_ID = re.compile(r"(<h[1-6])\s+id=\"[^\"]*\"")
 _H1 = re.compile(r"<h1>(.*?)</h1>", re.S)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import sanitize as _sanitize
+from generator.model import page_path
 from generator.render.text import iso, plain
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def schema_text() -> str:
 
 
 def _page_url(r: Renderer, slug: str) -> str:
-    path = f"ideas/{slug}/"
+    path = page_path(slug)
     site = r.settings.site_url
     return (site if site.endswith("/") else site + "/") + path if site else path
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
+from generator.model import page_path
 from generator.render.text import plain, sort_entries
 from generator.render.view import Renderer
 
@@ -60,7 +61,7 @@ def ideas_csv(r: Renderer) -> str:
                 idea.last_changed.isoformat(),
                 guard(r.issue_url(e) or ""),
                 guard("; ".join(idea.tags)),
-                guard(f"{site}/ideas/{idea.slug}/" if site else f"ideas/{idea.slug}/"),
+                guard(f"{site}/{page_path(idea.slug)}" if site else page_path(idea.slug)),
             )
         )
     return out.getvalue()

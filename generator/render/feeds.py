@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator import i18n
 from generator.i18n import N_, _
-from generator.model import Entry, HistoryEntry
+from generator.model import Entry, HistoryEntry, page_path
 from generator.render.text import human_date, iso, plain, sort_entries, status_title
 from generator.render.view import Renderer
 
@@ -134,7 +134,7 @@ def _change(r: Renderer, base: str, e: Entry, h: HistoryEntry, entry_id: str, si
         "title": headline,
         "published": _stamp(h.date),
         "updated": _stamp(h.date, _note_seconds(h.note)),
-        "link": f"{base}ideas/{e.slug}/",
+        "link": base + page_path(e.slug),
         "summary": summary,
         "html": str(r.markdown(h.note)),
     }
@@ -203,7 +203,7 @@ def idea_feed(r: Renderer, e: Entry) -> str:
     """``feeds/ideas/<slug>.xml``: one idea's status changes, newest first."""
     items = _newest(_rows(r, e), IDEA_LIMIT)
     title = _("%(title)s (status changes)") % {"title": e.idea.title}
-    return _items_feed(r, f"ideas/{e.slug}.xml", title, items, f"ideas/{e.slug}/")
+    return _items_feed(r, f"ideas/{e.slug}.xml", title, items, page_path(e.slug))
 
 
 class PersonFeeds:
@@ -245,7 +245,7 @@ def new_ideas(r: Renderer) -> str:
             "id": f"{prefix}:ideas/{e.slug}",
             "title": _clean(e.idea.title),
             "updated": _stamp(e.idea.created),
-            "link": f"{base}ideas/{e.slug}/",
+            "link": base + page_path(e.slug),
             "author": _clean(e.proposer.login) if e.proposer and e.proposer.login else None,
             "summary": _clean(e.idea.summary),
         }

@@ -105,6 +105,10 @@ def _shipped(r: Renderer, e: Entry) -> dict[str, Any] | None:
     }
 
 
+#: From an idea's page (``page_path``: ``ideas/<slug>.html``) up to the site's root.
+BASE = "../"
+
+
 def idea(r: Renderer, e: Entry) -> Page:
     """One idea's page: its state's call, description, history, voters and links."""
     idea = e.idea
@@ -117,16 +121,16 @@ def idea(r: Renderer, e: Entry) -> Page:
     ]
     body = r.render(
         "idea.html",
-        "../../",
+        BASE,
         card=r.cards[e.slug],
         meta=r.meta_html(e.slug),
-        tags_html=r.macros.tags(r.cards[e.slug]["tags"], "../../"),
+        tags_html=r.macros.tags(r.cards[e.slug]["tags"], BASE),
         entry=e,
         idea=idea,
         description=r.markdown(idea.description, keep=False),
         issue_url=r.issue_url(e),
-        proposer=r.person(e.proposer.login if e.proposer else None, "../../"),
-        owner=r.person(idea.owner, "../../"),
+        proposer=r.person(e.proposer.login if e.proposer else None, BASE),
+        owner=r.person(idea.owner, BASE),
         reached=[(m.votes, human_date(m.reached_on), m.reached_on) for m in reached],
         next_milestone=e.next_milestone,
         previous_milestone=reached[-1].votes if reached else 0,
@@ -138,7 +142,7 @@ def idea(r: Renderer, e: Entry) -> Page:
         declined=declined_reason(r, e) if e.category == st.DECLINED else None,
         links=links,
         shipped=_shipped(r, e),
-        voters=voters(r, e, "../../"),
+        voters=voters(r, e, BASE),
         score=idea.score,
         sparkline=charts.sparkline(e.votes_per_day, today(r.board)),
         created=human_date(idea.created),

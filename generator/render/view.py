@@ -20,7 +20,7 @@ from markupsafe import Markup
 from generator import i18n
 from generator import sanitize as _sanitize
 from generator.config import Settings
-from generator.model import Board, Entry
+from generator.model import Board, Entry, page_path
 from generator.render.text import (
     human_time,
     iso,
@@ -53,6 +53,7 @@ _ENV = jinja2.Environment(
     keep_trailing_newline=False,
 )
 i18n.install(_ENV)
+_ENV.globals["idea_page"] = page_path
 
 
 def search_words(language: str) -> dict[str, Any]:

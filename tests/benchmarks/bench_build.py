@@ -170,7 +170,7 @@ def breakdown(site: Path, n: int) -> dict[str, float]:
              for part in PARTS}  # fmt: skip
     parts["other"] = tree_bytes(site) - sum(parts.values())
     out = {part: size / n for part, size in parts.items()}
-    pages = sorted((site / "ideas").glob("*/index.html"))[:: max(1, n // 500)]
+    pages = sorted((site / "ideas").glob("*.html"))[:: max(1, n // 500)]
     html = [p.read_text(encoding="utf-8") for p in pages]
     article = [h[h.find("<article") : h.rfind("</article>")] for h in html]
     out["idea page"] = sum(map(len, html)) / len(html)

@@ -114,10 +114,10 @@ def walk(url: str, slug: str, word: str, tag: str, status_page: str, browser=Non
 
     def search() -> None:
         page.fill(".md-search__input", word)
-        page.wait_for_selector(f".md-search-result__list a[href*='ideas/{slug}/']")
+        page.wait_for_selector(f".md-search-result__list a[href*='ideas/{slug}.html']")
 
     _act(page, counter, "search", search)
-    _act(page, counter, "idea", lambda: page.goto(f"{url}ideas/{slug}/"))
+    _act(page, counter, "idea", lambda: page.goto(f"{url}ideas/{slug}.html"))
     context.close()
     nojs = browser.new_context(java_script_enabled=False)
     page = nojs.new_page()

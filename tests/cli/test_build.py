@@ -69,7 +69,7 @@ def test_build_says_it_uses_the_snapshot_when_there_is_no_token(sample):
 
 def test_sample_board_has_every_page_type(sample):
     site, _ = sample
-    ideas = sorted(p.parent.name for p in (site / "ideas").glob("*/index.html"))
+    ideas = sorted(p.stem for p in (site / "ideas").glob("*.html"))
     assert len(ideas) >= 10
     for path in (
         "index.html",
@@ -95,7 +95,7 @@ def test_sample_board_links_resolve(sample):
 
 def test_sample_board_stays_within_the_size_budgets(sample):
     site, _ = sample
-    pages = list((site / "ideas").glob("*/index.html"))
+    pages = list((site / "ideas").glob("*.html"))
     average = sum(p.stat().st_size for p in pages) / len(pages)
     assert average < 40 * 1024
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
@@ -209,7 +209,7 @@ def test_duplicate_pages_send_voters_to_the_canonical_issue(sample):
     assert duplicates
     for slug in duplicates:
         canonical = ideas[slug]["duplicate_of"]
-        html = (site / "ideas" / slug / "index.html").read_text(encoding="utf-8")
+        html = (site / "ideas" / f"{slug}.html").read_text(encoding="utf-8")
         # No vote button: a sentence sends voters to the canonical idea's issue.
         assert 'class="md-button' not in html, slug
         state = re.search(r'<section class="ib-state ib-state--duplicate".*?</section>', html)

@@ -362,7 +362,7 @@ def static_findings(site: Path) -> list[str]:
 def test_every_payload_idea_was_built(attack_site):
     _config, site = attack_site
     for p in PAYLOADS:
-        assert (site / "ideas" / f"attack-{p['id']}" / "index.html").is_file(), p["id"]
+        assert (site / "ideas" / f"attack-{p['id']}.html").is_file(), p["id"]
 
 
 def test_payloads_are_shown_as_text_not_dropped(attack_site):
@@ -372,7 +372,7 @@ def test_payloads_are_shown_as_text_not_dropped(attack_site):
     for p in PAYLOADS:
         if p["kind"] in ("unicode", "size"):
             continue
-        page = (site / "ideas" / f"attack-{p['id']}" / "index.html").read_text(encoding="utf-8")
+        page = (site / "ideas" / f"attack-{p['id']}.html").read_text(encoding="utf-8")
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
         assert heading, p["id"]
         # Control characters go; a run of newlines and tabs reads as one space.

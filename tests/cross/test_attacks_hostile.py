@@ -222,7 +222,7 @@ def test_the_good_files_build_and_show_their_titles(tmp_path):
     config.write_text(yaml.safe_dump(text), encoding="utf-8")
     site = build_site(config, tmp_path / "site")
     for slug, title in UNICODE_TITLES.items():
-        page = (site / "ideas" / slug / "index.html").read_text(encoding="utf-8")
+        page = (site / "ideas" / f"{slug}.html").read_text(encoding="utf-8")
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
         assert h1, slug
         assert html.unescape(h1.group(1)).strip() == title, (slug, h1.group(1))
@@ -306,5 +306,5 @@ def test_markdown_that_crashed_the_build_is_shown_as_text_and_validate_names_it(
     assert "description: expected markdown the site can render in a moment" in result.stdout
     assert "history.0.note: expected markdown the site can render in a moment" in result.stdout
     site = build_site(config, tmp_path / "site")
-    page = (site / "ideas" / "plus-lists" / "index.html").read_text(encoding="utf-8")
+    page = (site / "ideas" / "plus-lists.html").read_text(encoding="utf-8")
     assert "<p>&#43; &#43; &#43;" in page or "<p>+ + +" in page

@@ -310,9 +310,24 @@ def test_search_finds_an_idea_by_a_word_from_its_description(sample_url, page, w
     page.click(".md-search__input")
     # Material searches on key events, so type like a person; fill() would not do.
     page.locator(".md-search__input").press_sequentially(word, delay=20)
-    result = page.locator(f".md-search-result__item a[href*='ideas/{slug}/']").first
+    result = page.locator(f".md-search-result__item a[href*='ideas/{slug}.html']").first
     result.wait_for(state="visible", timeout=10_000)
     assert not watcher.problems(), "\n".join(watcher.problems())
+
+
+def test_an_old_idea_address_leads_to_its_page(sample_url, page):
+    # Idea pages were ideas/<slug>/ before they became ideas/<slug>.html; links to the
+    # old address (in old comments, feeds, bookmarks) reach the 404 page, which sends on.
+    slug = sorted(visible())[0]
+    for old, tail in (
+        (f"ideas/{slug}/", ""),
+        (f"ideas/{slug}/index.html?q=1#voters", "?q=1#voters"),
+    ):
+        page.goto(f"{sample_url}{old}")
+        page.wait_for_url(f"{sample_url}ideas/{slug}.html{tail}", timeout=10_000)
+        assert page.locator("h1").first.inner_text() == ideas()[slug]["title"]
+    page.goto(f"{sample_url}ideas/no-such-idea")  # not an old idea address: the 404 stays
+    assert page.locator("h1").first.inner_text() == "404 - Not found"
 
 
 def test_vote_link_points_to_the_ideas_issue(sample_url, page, watcher):
@@ -322,7 +337,7 @@ def test_vote_link_points_to_the_ideas_issue(sample_url, page, watcher):
     assert voting, "no open or active idea of the sample board has an issue"
     base = settings().issue_base_url
     for slug in voting:
-        page.goto(f"{sample_url}ideas/{slug}/", wait_until="load")
+        page.goto(f"{sample_url}ideas/{slug}.html", wait_until="load")
         link = page.get_by_role("link", name=re.compile(re.escape(VOTE_TEXT)))
         assert link.count() == 1, f"{slug}: {link.count()} vote links"
         assert link.get_attribute("href") == f"{base}/{ideas()[slug]['issue']}", slug
@@ -343,7 +358,7 @@ def _one_of(cat: str) -> str:
 )
 def test_closed_ideas_show_their_own_call_and_no_vote_button(sample_url, page, watcher, cat, call):
     slug = _one_of(cat)
-    page.goto(f"{sample_url}ideas/{slug}/", wait_until="load")
+    page.goto(f"{sample_url}ideas/{slug}.html", wait_until="load")
     state = page.locator(".ib-state")
     assert state.count() == 1, slug
     assert re.search(call, " ".join(state.inner_text().split())), state.inner_text()
@@ -356,7 +371,7 @@ def test_closed_ideas_show_their_own_call_and_no_vote_button(sample_url, page, w
     if cat == st.DUPLICATE:
         canonical = ideas()[slug]["duplicate_of"]
         links = [a.get_attribute("href") for a in state.get_by_role("link").all()]
-        assert links[0].rstrip("/").endswith(f"ideas/{canonical}")
+        assert links[0].endswith(f"ideas/{canonical}.html")
         assert links[1] == f"{settings().issue_base_url}/{ideas()[canonical]['issue']}"
     assert not watcher.problems(), "\n".join(watcher.problems())
 
@@ -408,7 +423,7 @@ def _voter_with_page() -> tuple[str, str]:
 
 def test_a_voter_has_a_people_page_and_feed_linked_from_the_idea(sample_url, page, watcher):
     slug, login = _voter_with_page()
-    page.goto(f"{sample_url}ideas/{slug}/", wait_until="load")
+    page.goto(f"{sample_url}ideas/{slug}.html", wait_until="load")
     link = page.locator(f".ib-voters-section a[href$='people/{login.lower()}/']")
     assert link.count() == 1, login
     link.click()
@@ -473,7 +488,7 @@ def idea_with_longest_history() -> str:
 
 @pytest.mark.parametrize("kind", ["board", "roadmap", "idea"])
 def test_dark_palette(sample_url, page, watcher, kind):
-    path = {"board": "", "roadmap": "roadmap/", "idea": f"ideas/{idea_with_longest_history()}/"}
+    path = {"board": "", "roadmap": "roadmap/", "idea": f"ideas/{idea_with_longest_history()}.html"}
     page.goto(sample_url + path[kind], wait_until="load")
     light = palette(page)
     for badge in badge_contrast(page):

@@ -26,7 +26,7 @@ from tests.browser import (
 
 RTL_CSS = "assets/stylesheets/ideaboard-rtl.css"
 LANGUAGES = ("ar", "ja")
-PAGES = {"board": "", "idea": "ideas/real-time-collaboration/", "roadmap": "roadmap/"}
+PAGES = {"board": "", "idea": "ideas/real-time-collaboration.html", "roadmap": "roadmap/"}
 
 
 def board_config(lang: str, folder: Path) -> Path:

@@ -27,7 +27,7 @@ from tests.browser import (
 # Each page type and the URL paths (relative to the site root) that can hold it.
 PAGE_TYPES = {
     "board": r"",
-    "idea": r"ideas/[a-z0-9-]+/",
+    "idea": r"ideas/[a-z0-9-]+\.html",
     "roadmap": r"roadmap/",
     "shipped": r"shipped/",
     "proposals": r"(proposals|new)/",

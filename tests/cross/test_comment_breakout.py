@@ -36,7 +36,7 @@ HOSTILE = [
 _REFERENCE_RE = re.compile(
     r"(?<![\w@/])@[A-Za-z0-9]|(?<![\w&])#[0-9]|\bGH-[0-9]|(?<![\w-])[0-9a-f]{7,40}(?![\w-])"
 )
-URL = "https://ex.org/board/ideas/dark-mode/"
+URL = "https://ex.org/board/ideas/dark-mode.html"
 
 
 class _Reader(html.parser.HTMLParser):

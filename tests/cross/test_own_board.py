@@ -148,7 +148,7 @@ def test_the_new_board_takes_an_idea_syncs_and_builds_against_github(board):
         run(board, "build", "--offline", "--strict")
         assert fake.invalid_queries == []
 
-    page = (board / "site" / "ideas" / "night-theme" / "index.html").read_text(encoding="utf-8")
+    page = (board / "site" / "ideas" / "night-theme.html").read_text(encoding="utf-8")
     assert f"https://github.com/{OWNER_REPO}/issues/1" in page
     site_text = "\n".join(
         p.read_text(encoding="utf-8", errors="replace") for p in (board / "site").rglob("*.html")

@@ -81,7 +81,7 @@ def test_a_comment_posted_by_feedback_on_a_german_board_is_german():
         "<!-- ideaboard:status slug=dark-mode status=planned date=2026-03-01 -->\n"
         "Der Status dieser Idee ist jetzt **Geplant**.\n\n"
         "> Kommt in 3.4.\n\n"
-        "Verfolge sie auf dem Ideenboard: [Dark mode](https://example.org/ideas/ideas/dark-mode/)\n"
+        "Verfolge sie auf dem Ideenboard: [Dark mode](https://example.org/ideas/ideas/dark-mode.html)\n"
     )
 
 
@@ -95,7 +95,7 @@ def test_a_board_language_of_its_own_marks_the_generated_pages(tmp_path):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in home  # Material's chrome: theme.language
     assert '<div lang="ar" dir="rtl"><h1 id="board">' in home
-    idea = (site / "ideas" / "dark-mode" / "index.html").read_text(encoding="utf-8")
+    idea = (site / "ideas" / "dark-mode.html").read_text(encoding="utf-8")
     assert '<div lang="ar" dir="rtl"><h1 id="idea">Dark mode</h1>' in idea
 
 

@@ -148,7 +148,7 @@ def test_shipped_comments_then_closes_as_completed():
         "<!-- ideaboard:status slug=dark-mode status=shipped date=2026-04-01 -->\n"
         "This idea has **shipped** in 3\\.3. Release notes: <https://ex.org/3.3>\n\n"
         "> In 3.3.\n\n"
-        "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)\n"
+        "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode.html)\n"
     )
 
 
@@ -204,9 +204,9 @@ def test_duplicate_links_the_canonical_idea_and_its_issue():
     assert actions[3].body == (
         "<!-- ideaboard:status slug=see-mentions status=duplicate date=2026-02-01 -->\n"
         "This idea is a **duplicate** of [Backlinks panel](https://ex.org/board/ideas/"
-        "backlinks-panel/) (#30). Your 👍 counts there too; follow that idea for updates.\n\n"
+        "backlinks-panel.html) (#30). Your 👍 counts there too; follow that idea for updates.\n\n"
         "> Merged.\n\n"
-        "Follow it on the idea board: [See mentions](https://ex.org/board/ideas/see-mentions/)\n\n"
+        "Follow it on the idea board: [See mentions](https://ex.org/board/ideas/see-mentions.html)\n\n"
         "Duplicate of #30\n"
     )
 
@@ -259,7 +259,7 @@ def test_milestone_comments_once_for_the_highest_reached():
         "<!-- ideaboard:milestone slug=dark-mode votes=25 -->\n"
         "🎉 This idea has reached **25 votes** on the idea board. "
         "Thank you to everyone who voted!\n"
-        "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)"
+        "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode.html)"
     )
     after = {12: dataclasses.replace(state[12], markers=told(action.body))}
     assert plan(ideas, after, settings, board=board) == []
@@ -457,7 +457,7 @@ def test_each_status_transition_through_the_journal(board):
     assert _comment(fake) == (
         "<!-- ideaboard:status slug=dark-mode status=under-review date=2026-02-01 -->\n"
         "This idea is now **under review**.\n\n> Looking at it.\n\n"
-        "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode/)\n"
+        "Follow it on the idea board: [Dark mode](https://ex.org/board/ideas/dark-mode.html)\n"
     )
     assert fake.issue(12).labels == ["idea", "status: under-review"]
 
@@ -500,7 +500,9 @@ def test_each_status_transition_through_the_journal(board):
     dup = step("duplicate", "Same as backlinks.", "2026-05-05", "--duplicate-of", "backlinks-panel")
     assert dup[-1] == ("PATCH", issue, {"state": "closed", "state_reason": "duplicate"})
     assert _comment(fake).endswith("\n\nDuplicate of #30\n")
-    assert "[Backlinks panel](https://ex.org/board/ideas/backlinks-panel/) (#30)" in _comment(fake)
+    assert "[Backlinks panel](https://ex.org/board/ideas/backlinks-panel.html) (#30)" in _comment(
+        fake
+    )
     assert fake.issue(12).labels == ["idea", "status: duplicate"]
     comments = [c.body.split("\n")[0] for c in fake.issue(12).comments]
     assert len(comments) == len(set(comments)) == 8, "exactly one comment per status change"

@@ -129,7 +129,7 @@ def test_similar_ideas_are_listed_with_links(board):
         .body.endswith(
             "These ideas already on the board look similar. If one of them is what you mean, "
             "add your 👍 there and say so here, and we will merge the two:\n\n"
-            "- [Export notes as PDF](https://ex.org/board/ideas/pdf-export/) (#9, Planned)\n"
+            "- [Export notes as PDF](https://ex.org/board/ideas/pdf-export.html) (#9, Planned)\n"
         )
     )
 

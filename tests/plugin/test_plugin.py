@@ -45,8 +45,8 @@ def test_every_page_type_and_asset_is_built(built):
         "tags/ui/index.html",
         "status/planned/index.html",
         "about/index.html",
-        "ideas/dark-mode/index.html",
-        "ideas/hostile/index.html",
+        "ideas/dark-mode.html",
+        "ideas/hostile.html",
         "api/ideas.json",
         "api/ideas.schema.json",
         "api/board/meta.json",
@@ -62,7 +62,7 @@ def test_every_page_type_and_asset_is_built(built):
 
 
 def test_hidden_ideas_are_nowhere(built):
-    assert not (built / "ideas" / "secret").exists()
+    assert not (built / "ideas" / "secret.html").exists()
     for file in built.rglob("*"):
         if file.is_file() and file.suffix in {".html", ".json", ".xml"}:
             assert "SECRET-HIDDEN" not in file.read_text(encoding="utf-8"), file
@@ -76,7 +76,7 @@ def _navigation(html: str) -> str:
 
 
 def test_idea_pages_stay_out_of_the_nav(built):
-    for page in ("index.html", "ideas/dark-mode/index.html", "tags/ui/index.html"):
+    for page in ("index.html", "ideas/dark-mode.html", "tags/ui/index.html"):
         html = read(built, page)
         nav = _navigation(html)
         assert "ideas/" not in nav, page
@@ -87,7 +87,7 @@ def test_idea_pages_stay_out_of_the_nav(built):
 
 def test_generated_pages_write_their_navigation_once(built):
     # The tabs serve phones too (ideaboard.css): no drawer repeating them, no button for it.
-    for page in ("index.html", "ideas/dark-mode/index.html", "tags/ui/index.html"):
+    for page in ("index.html", "ideas/dark-mode.html", "tags/ui/index.html"):
         html = read(built, page)
         assert html.count("md-tabs__link") == 7, page
         assert "md-nav--primary" not in html, page
@@ -100,7 +100,7 @@ def test_internal_links_resolve(built):
 
 
 def test_generated_pages_carry_the_pre_rendered_body(built):
-    html = read(built, "ideas/dark-mode/index.html")
+    html = read(built, "ideas/dark-mode.html")
     assert "<title>Dark mode - Fixture ideas</title>" in html
     assert 'href="https://github.com/acme/widgets/issues/1"' in html
     assert 'Votes as of <time datetime="2026-11-20T12:00:00Z">' in html
@@ -109,7 +109,7 @@ def test_generated_pages_carry_the_pre_rendered_body(built):
 
 
 def test_untrusted_text_never_meets_the_site_markdown(built):
-    html = read(built, "ideas/hostile/index.html")
+    html = read(built, "ideas/hostile.html")
     assert "<script>alert" not in html
     assert "onerror=alert" not in html
     assert "onclick=alert" not in html
@@ -132,18 +132,18 @@ def test_lunr_indexes_no_generated_page(built):
 
 def test_pagefind_indexes_idea_and_static_pages_only(built):
     entry = json.loads(read(built, "pagefind/pagefind-entry.json"))
-    ideas = len(list((built / "ideas").glob("*/index.html")))
+    ideas = len(list((built / "ideas").glob("*.html")))
     # Idea pages GROUP to a page of the index, and the About page on its own.
     assert entry["languages"]["en"]["page_count"] == -(-ideas // GROUP) + 1
-    assert "data-pagefind-body" in read(built, "ideas/dark-mode/index.html")
+    assert "data-pagefind-body" in read(built, "ideas/dark-mode.html")
     assert "data-pagefind-body" in read(built, "about/index.html")
     for page in ("index.html", "roadmap/index.html", "tags/ui/index.html"):
         assert "data-pagefind-body" not in read(built, page), page
 
 
 def test_the_header_search_is_pagefind_not_lunr(built):
-    html = read(built, "ideas/dark-mode/index.html")
-    assert 'data-ib-search="../../pagefind/"' in html
+    html = read(built, "ideas/dark-mode.html")
+    assert 'data-ib-search="../pagefind/"' in html
     assert 'data-md-component="search"' not in html  # Material's lunr UI stays unbound
 
 
@@ -230,7 +230,7 @@ def test_pages_from_a_shell_are_what_material_writes(tmp_path, monkeypatch, lang
         assert (shelled / page).read_bytes() == (plain / page).read_bytes(), page
     sitemap = read(shelled, "sitemap.xml")
     assert _entries(sitemap) == _entries(read(plain, "sitemap.xml"))
-    assert "<loc>https://example.org/board/ideas/dark-mode/</loc>" in sitemap
+    assert "<loc>https://example.org/board/ideas/dark-mode.html</loc>" in sitemap
     assert gzip.decompress((shelled / "sitemap.xml.gz").read_bytes()).decode() == sitemap
 
 
@@ -246,7 +246,7 @@ def test_big_boards_render_idea_pages_lazily_with_the_same_result(built, tmp_pat
 def test_pages_use_one_icon_sprite_and_every_reference_resolves(built):
     sprite = read(built, "assets/images/ib-icons.svg")
     symbols = set(re.findall(r'<symbol id="([^"]+)"', sprite))
-    for page in ("index.html", "ideas/dark-mode/index.html", "tags/ui/index.html"):
+    for page in ("index.html", "ideas/dark-mode.html", "tags/ui/index.html"):
         html = read(built, page)
         assert '<svg xmlns="http://www.w3.org/2000/svg"' not in html, page
         used = set(re.findall(r'ib-icons\.svg#([^"]+)"', html))

@@ -47,10 +47,13 @@ def test_above_the_limit_the_sitemap_is_an_index_of_parts(tmp_path, monkeypatch)
         assert 1 <= len(locs) <= 3
         pages += locs
     assert len(pages) == len(set(pages))
-    assert "https://example.org/board/ideas/dark-mode/" in pages
+    assert "https://example.org/board/ideas/dark-mode.html" in pages
     assert "https://example.org/board/" in pages
     for loc in pages:  # every listed page is there, and every idea page is listed
-        assert (site / loc.removeprefix("https://example.org/board/") / "index.html").is_file()
-    for idea in (site / "ideas").glob("*/index.html"):
-        assert f"https://example.org/board/ideas/{idea.parent.name}/" in pages
+        path = site / loc.removeprefix("https://example.org/board/")
+        assert (path if loc.endswith(".html") else path / "index.html").is_file()
+    ideas = list((site / "ideas").glob("*.html"))
+    assert ideas
+    for idea in ideas:
+        assert f"https://example.org/board/ideas/{idea.name}" in pages
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode() == index

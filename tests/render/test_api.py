@@ -33,7 +33,7 @@ def test_ideas_json_content(site):
     assert "secret-idea" not in data["ideas"]
     pdf = data["ideas"]["pdf-export"]
     assert pdf["votes"] == 30
-    assert pdf["url"] == "https://example.org/ideas/ideas/pdf-export/"
+    assert pdf["url"] == "https://example.org/ideas/ideas/pdf-export.html"
     assert pdf["issue_url"] == "https://github.com/lumen-notes/lumen/issues/9"
     assert pdf["duplicates"] == ["pdf-printing"]
     assert pdf["score"]["ice"] == 324

@@ -46,7 +46,7 @@ def test_changes_feed_has_one_entry_per_history_entry(site):
         first.findtext(f"{A}id")
         == "tag:example.org,2026:lumen-notes/lumen:ideas/pdf-export/2026-10-01/shipped"
     )
-    assert first.find(f"{A}link").get("href") == "https://example.org/ideas/ideas/pdf-export/"
+    assert first.find(f"{A}link").get("href") == "https://example.org/ideas/ideas/pdf-export.html"
     assert root.find(f"{A}author/{A}name").text == "Lumen ideas"
 
 

@@ -43,7 +43,7 @@ def test_a_people_page_lists_what_they_proposed_voted_for_and_what_shipped():
     assert html.startswith('<!doctype html>\n<html lang="en" dir="ltr">')
     assert "<title>@alice - Lumen ideas</title>" in html
     assert '<h1 id="person">@alice</h1>' in html
-    assert 'href="../../ideas/pdf-export/"' in html
+    assert 'href="../../ideas/pdf-export.html"' in html
     assert '<h2 id="shipped">Shipped <span class="ib-muted">1</span></h2>' in html
     assert 'href="../../feeds/people/alice.xml"' in html
     html = render_board().assets["people/user11/index.html"]
@@ -66,7 +66,7 @@ def test_hostile_logins_are_escaped_and_get_no_page():
     html = body(site, "ideas/hostile.md")
     assert "<script>alert(1)" not in html
     assert "@&#60;script&#62;alert&#40;1&#41;" in html  # listed as escaped text, no link
-    assert '<a href="../../people/bob-smith/">@Bob-Smith</a>' in html
+    assert '<a href="../people/bob-smith/">@Bob-Smith</a>' in html
 
 
 def test_people_pages_can_be_turned_off():
@@ -126,7 +126,7 @@ def test_the_csv_has_one_row_per_visible_idea_per_rfc_4180():
     assert rows[1][:7] == ["pdf-export", "Export notes to PDF", "shipped", "completed", "30",
                            "21", "324"]  # fmt: skip
     assert rows[1][9] == "https://github.com/lumen-notes/lumen/issues/9"
-    assert rows[1][11] == "https://example.org/ideas/ideas/pdf-export/"
+    assert rows[1][11] == "https://example.org/ideas/ideas/pdf-export.html"
     hostile = next(r for r in rows if r[0] == "hostile")
     assert hostile[1] == HOSTILE  # quoted as needed, read back whole
 
@@ -150,5 +150,5 @@ def test_a_proposer_is_listed_under_proposed_not_again_under_voted():
     board = tally(ideas, snapshot, s)
     html = render_site(board, compute(board, s), s).assets["people/ann/index.html"]
     assert "Proposed 1 idea and voted for 1 other; 0 of them shipped." in html
-    assert html.count('href="../../ideas/mine/"') == 1
-    assert html.count('href="../../ideas/theirs/"') == 1
+    assert html.count('href="../../ideas/mine.html"') == 1
+    assert html.count('href="../../ideas/theirs.html"') == 1

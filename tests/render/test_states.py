@@ -71,24 +71,24 @@ def test_a_declined_idea_gives_its_reason_first_and_no_vote_call():
 
 def test_cards_follow_the_state():
     html = body(render_board(), "status/duplicate.md")
-    assert '<p class="ib-card__state"><a href="../../ideas/pdf-export/">Merged into' in html
+    assert '<p class="ib-card__state"><a href="../../ideas/pdf-export.html">Merged into' in html
     html = body(render_board(), "roadmap.md")
     assert '<p class="ib-card__state">Shipped in 3.0</p>' in html
 
 
 def test_every_idea_page_says_how_to_follow_it():
     html = body(render_board(), "ideas/dark-mode.md")
-    assert 'href="../../feeds/ideas/dark-mode.xml"' in html
+    assert 'href="../feeds/ideas/dark-mode.xml"' in html
     assert "press <em>Subscribe</em> on" in html
     assert "A thumbs-up alone does not subscribe you to the issue." in html
 
 
 def test_the_voter_list_links_the_first_voters_and_collapses_the_rest():
     html = body(render_board(), "ideas/pdf-export.md")
-    first = html.index('<a href="../../people/user0/">@user0</a>')
+    first = html.index('<a href="../people/user0/">@user0</a>')
     assert first < html.index("<summary>and 20 more</summary>")
-    assert html.index('<a href="../../people/user9/">@user9</a>') < html.index("<summary>")
-    assert html.index("<summary>") < html.index('<a href="../../people/user10/">@user10</a>')
+    assert html.index('<a href="../people/user9/">@user9</a>') < html.index("<summary>")
+    assert html.index("<summary>") < html.index('<a href="../people/user10/">@user10</a>')
 
 
 def test_voters_are_listed_once_with_duplicates_voters_included():
@@ -106,9 +106,9 @@ def test_voters_are_listed_once_with_duplicates_voters_included():
     voters = re.search(r'<p class="ib-voters">(.*?)</p>', html).group(1)
     # The issues' authors count as voters (author_votes); "both" is listed once.
     assert voters == (
-        '<a href="../../people/author1/">@author1</a>, '
-        '<a href="../../people/author2/">@author2</a>, <a href="../../people/ann/">@ann</a>, '
-        '<a href="../../people/both/">@both</a>, <a href="../../people/dana/">@dana</a>'
+        '<a href="../people/author1/">@author1</a>, '
+        '<a href="../people/author2/">@author2</a>, <a href="../people/ann/">@ann</a>, '
+        '<a href="../people/both/">@both</a>, <a href="../people/dana/">@dana</a>'
     )
 
 

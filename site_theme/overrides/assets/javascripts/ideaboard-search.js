@@ -98,7 +98,7 @@
         var hash = sub.url.indexOf("#");
         if (hash < 0 || !(sub.locations && sub.locations.length)) return;
         var slug = decodeURIComponent(sub.url.slice(hash + 1));
-        out.push({ url: new URL("../ideas/" + encodeURIComponent(slug) + "/", root).pathname,
+        out.push({ url: new URL("../ideas/" + encodeURIComponent(slug) + ".html", root).pathname,
                    title: sub.title, excerpt: sub.excerpt });
       });
     });

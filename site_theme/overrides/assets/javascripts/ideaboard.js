@@ -72,7 +72,7 @@
     li.setAttribute("data-slug", c[0]);
     var h = el("h2", "ib-card__title");
     var a = el("a", "", c[1]);
-    a.href = base + "ideas/" + encodeURIComponent(c[0]) + "/";
+    a.href = base + "ideas/" + encodeURIComponent(c[0]) + ".html";
     h.appendChild(a);
     li.appendChild(h);
     li.appendChild(el("p", "ib-card__summary", c[2]));
