@@ -20,7 +20,11 @@ a page so that:
 - ``__config`` keeps only what Material's script reads on these pages: the search
   worker and its words are Material's own search, which the header does not use
   (Pagefind does, ``search.py``), and no feature that needs the other words is on;
-- the chrome (outside ``<article>``) has no line breaks between tags.
+- the chrome (outside ``<article>``) has no line breaks between tags;
+- what works only with JavaScript and is the same on every page (the palette toggle,
+  the search dialog, the back-to-top button: 2.3 KB) is written by a script file in
+  its place (``Slimmer.scripts``), synchronously, so Material's script finds the same
+  page as before.
 """
 
 from __future__ import annotations
@@ -56,6 +60,21 @@ _DRAWER_BUTTON = re.compile(
 )
 _DIV = re.compile(r"<(/?)div[\s>]")
 _BETWEEN_TAGS = re.compile(r">\n<")
+#: Chrome that needs JavaScript to work, by its first tag and its last (``None``: the
+#: ``</div>`` that closes the first).
+_BY_SCRIPT = (
+    ('<form class="md-header__option" data-md-component="palette">', "</form>"),
+    ('<div class="md-search" role="dialog"', None),
+    ('<button type="button" class="md-top md-icon" data-md-component="top" hidden>', "</button>"),
+)
+#: Links from the chrome to the site's files, which the script makes absolute.
+_ROOTED = ("assets/", "pagefind/")
+#: The script written in place of a piece of chrome: it inserts ``P`` joined by the
+#: site's root, found from the script's own address (``SCRIPTS``).
+_WRITER = (
+    '(function(s){{s.insertAdjacentHTML("beforebegin",{pieces}.join('
+    'new URL("{up}",s.src).href))}})(document.currentScript)'
+)
 _TOC = re.compile(
     r'<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" '
     r'data-md-type="toc" hidden>\s*<div class="md-sidebar__scrollwrap">\s*'
@@ -74,7 +93,8 @@ class Slimmer:
     def slim(self, html: str, base: str) -> str:
         """``html`` without inline icons, indentation and the empty TOC; ``base`` leads
         from the page to the site's root (``../../``)."""
-        return _tight_chrome(_without_drawer(_TOC.sub("", self.slim_body(html, base))))
+        html = _tight_chrome(_without_drawer(_TOC.sub("", self.slim_body(html, base))))
+        return self._by_script(html, base)
 
     def slim_body(self, html: str, base: str) -> str:
         """``html`` with icons from the sprite, no indentation and scripts from files: what
@@ -87,6 +107,30 @@ class Slimmer:
             parts[k] = _SCOPE.sub(lambda m: self._scope(m, base), parts[k])
             parts[k] = _INLINE_SCRIPT.sub(lambda m: self._script(m, base), parts[k])
         return "".join(parts)
+
+    def _by_script(self, html: str, base: str) -> str:
+        """``html`` with each piece of ``_BY_SCRIPT`` written by a script instead."""
+        for first, last in _BY_SCRIPT:
+            start = html.find(first)
+            if start < 0:
+                continue
+            if last is None:
+                end = _closing_div(html, start)
+            else:
+                at = html.find(last, start)
+                end = at + len(last) if at >= 0 else None
+            if end is None:
+                continue
+            part = html[start:end]
+            if "<script" in part or "\x00" in part:
+                continue  # a script in it would run at another time; a mark must stay
+            for rooted in _ROOTED:
+                part = part.replace(f'="{base}{rooted}', f'="\x00{rooted}')
+            pieces = json.dumps(part.split("\x00"), ensure_ascii=True)
+            up = "../" * (SCRIPTS.count("/") + 1)
+            code = _WRITER.format(pieces=pieces, up=up)
+            html = html[:start] + self._script_file(code, base) + html[end:]
+        return html
 
     def _scope(self, match: re.Match, base: str) -> str:
         return f"<script>{match[1]}</script>{self._script_file(match[2], base)}"
@@ -146,6 +190,16 @@ def _slimmed_config(whole: str, text: str) -> str:
     return f'<script id="__config" type="application/json">{text}</script>'
 
 
+def _closing_div(html: str, start: int) -> int | None:
+    """Where the ``<div`` at ``start`` ends (after its ``</div>``), or ``None``."""
+    depth = 0
+    for m in _DIV.finditer(html, start):
+        depth += -1 if m[1] else 1
+        if depth == 0:
+            return html.index(">", m.start()) + 1
+    return None
+
+
 def _without_drawer(html: str) -> str:
     """The page without the drawer and its button, when it has tabs and hides the drawer."""
     start = html.find(_DRAWER)
@@ -154,12 +208,7 @@ def _without_drawer(html: str) -> str:
     open_tag = html[start : html.index(">", start) + 1]
     if " hidden>" not in open_tag:
         return html  # a page that shows its navigation: keep it
-    depth, end = 0, None
-    for m in _DIV.finditer(html, start):
-        depth += -1 if m[1] else 1
-        if depth == 0:
-            end = html.index(">", m.start()) + 1
-            break
+    end = _closing_div(html, start)
     if end is None:
         return html
     html = html[:start] + html[end:].lstrip("\n")

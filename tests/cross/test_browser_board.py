@@ -315,6 +315,34 @@ def test_search_finds_an_idea_by_a_word_from_its_description(sample_url, page, w
     assert not watcher.problems(), "\n".join(watcher.problems())
 
 
+def test_the_chrome_written_by_script_is_there_with_javascript_only(sample_url, browser):
+    # The palette toggle, the search dialog and the back-to-top button work only with
+    # JavaScript; pages carry a script in their place (generator/plugin/slim.py).
+    slug = sorted(visible())[0]
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript)
+        try:
+            page = context.new_page()
+            page.goto(f"{sample_url}ideas/{slug}.html", wait_until="load")
+            found = page.evaluate(
+                """() => ({
+                  palette: document.querySelectorAll(".md-header__option input").length,
+                  search: (document.querySelector(".md-search[role=dialog]") || {}).dataset,
+                  top: document.querySelectorAll("button.md-top[data-md-component=top]").length,
+                  tabs: document.querySelectorAll(".md-tabs__link").length,
+                })"""
+            )
+        finally:
+            context.close()
+        assert found["tabs"] >= 5  # the navigation is there either way
+        if javascript:
+            assert found["palette"] == 2
+            assert found["search"] == {"ibSearch": f"{sample_url}pagefind/"}
+            assert found["top"] == 1
+        else:
+            assert (found["palette"], found["search"], found["top"]) == (0, None, 0)
+
+
 def test_an_old_idea_address_leads_to_its_page(sample_url, page):
     # Idea pages were ideas/<slug>/ before they became ideas/<slug>.html; links to the
     # old address (in old comments, feeds, bookmarks) reach the 404 page, which sends on.

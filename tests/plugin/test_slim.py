@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from generator.plugin.slim import SPRITE, Slimmer
+import json
+import re
+
+from generator.plugin.slim import SCRIPTS, SPRITE, Slimmer
 
 ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 2h3"/></svg>'
 
@@ -114,3 +117,62 @@ def test_the_chrome_has_no_line_breaks_between_tags_but_the_article_keeps_them()
     assert Slimmer().slim(html, "") == (
         "<header><a>x</a></header><article>\n<p>a</p>\n<p>b</p>\n</article><footer></footer>"
     )
+
+
+PALETTE = (
+    '<form class="md-header__option" data-md-component="palette"><input type="radio" '
+    'name="__palette" id="__palette_0"><label for="__palette_1" hidden>'
+    '<svg viewBox="0 0 24 24"><use href="../../assets/images/ib-icons.svg#i1"/></svg>'
+    "</label></form>"
+)
+SEARCH = (
+    '<div class="md-search" role="dialog" aria-label="Search" data-ib-search="../../pagefind/">'
+    '<div class="md-search__inner"><input type="search"></div>'
+    '<div class="md-search__output"></div></div>'
+)
+TOP = (
+    '<button type="button" class="md-top md-icon" data-md-component="top" hidden>'
+    '<svg viewBox="0 0 24 24"><use href="../../assets/images/ib-icons.svg#i2"/></svg>\n'
+    "Back to top\n</button>"
+)
+
+
+def _inserted(code: str, root: str) -> str:
+    """What a script of ``Slimmer._by_script`` inserts, for a site at ``root``."""
+    start = '(function(s){s.insertAdjacentHTML("beforebegin",'
+    end = '.join(new URL("../../../",s.src).href))})(document.currentScript)'
+    assert code.startswith(start)
+    assert code.endswith(end)
+    return root.join(json.loads(code[len(start) : -len(end)]))
+
+
+def test_chrome_that_needs_javascript_is_written_by_a_script_in_its_place():
+    slimmer = Slimmer()
+    html = slimmer.slim(
+        f'<header><nav>{PALETTE}<label for="__search">S</label>{SEARCH}</nav></header>'
+        f"<main><article>\n<p>x</p>\n</article>{TOP}</main>",
+        "../../",
+    )
+    paths = re.findall(r'src="\.\./\.\./([^"]+)"', html)
+    assert html == (
+        '<header><nav><script src="../../{}"></script><label for="__search">S</label>'
+        '<script src="../../{}"></script></nav></header>'
+        '<main><article>\n<p>x</p>\n</article><script src="../../{}"></script></main>'
+    ).format(*paths)
+    assert len(set(paths)) == 3
+    assert all(p.startswith(f"{SCRIPTS}/") for p in paths)
+    # Each inserts the markup it replaced, its links to the site made absolute: the
+    # script file is the same for pages at every depth.
+    root = "https://example.org/board/"
+    for path, part in zip(paths, (PALETTE, SEARCH, TOP), strict=True):
+        assert _inserted(slimmer.scripts[path], root) == part.replace("../../", root)
+    again = Slimmer()
+    again.slim(f"<nav>{SEARCH.replace('../../', '../')}</nav>", "../")
+    assert set(again.scripts.values()) == {slimmer.scripts[paths[1]]}
+
+
+def test_chrome_with_a_script_in_it_or_left_open_stays():
+    with_script = PALETTE.replace("</form>", "<script>x()</script></form>")
+    assert Slimmer().slim(with_script, "../../") == with_script
+    unclosed = SEARCH[: -len("</div>")]
+    assert Slimmer().slim(unclosed, "../../") == unclosed
