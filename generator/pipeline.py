@@ -39,9 +39,11 @@ class BuiltBoard:
     insights: Insights
 
 
-def load_ideas(settings: Settings) -> tuple[Idea, ...]:
-    """Every idea on the board; raise ``ProblemsError`` if any file has a problem."""
-    ideas, problems = load_board(settings)
+def load_ideas(settings: Settings, *, fork: bool = False) -> tuple[Idea, ...]:
+    """Every idea on the board; raise ``ProblemsError`` if any file has a problem.
+
+    ``fork`` (a process without threads): read a big board in two processes."""
+    ideas, problems = load_board(settings, fork=fork)
     if problems:
         raise ProblemsError(problems)
     return ideas
@@ -52,14 +54,16 @@ def build_board(
     *,
     ideas: tuple[Idea, ...] | None = None,
     snapshot: Snapshot | None = None,
+    fork: bool = False,
 ) -> BuiltBoard:
-    """Load (unless given), tally and compute the insights of the board ``settings`` names."""
+    """Load (unless given), tally and compute the insights of the board ``settings`` names
+    (``fork``: as ``load_ideas``)."""
     # Loading a big snapshot makes millions of small objects, none of them garbage;
     # the cyclic collector would walk them again and again (2-3x slower at 10,000
     # ideas).  Pause it while loading and tallying.
     with paused_gc():
         if ideas is None:
-            ideas = load_ideas(settings)
+            ideas = load_ideas(settings, fork=fork)
         if snapshot is None:
             snapshot = load_or_empty(settings.snapshot, settings.repo)
         board = tally(ideas, snapshot, settings)

@@ -117,7 +117,7 @@ def build(ctx: click.Context, site_dir: Path | None, strict: bool, offline: bool
     board = settings(ctx)
     setup_logging()
     with paused_gc():  # see plugin.on_files: loading makes many objects and no garbage
-        ideas, problems = check_path(board.ideas_dir, board, budgets=False)
+        ideas, problems = check_path(board.ideas_dir, board, budgets=False, fork=True)
         if problems:
             for problem in problems:
                 click.echo(problem.format())

@@ -31,7 +31,7 @@ def validate(ctx: click.Context, path: Path | None, output: str) -> None:
     count; the exit status is 1 if there was any problem.
     """
     board = settings(ctx)
-    ideas, problems = check_path(path or board.ideas_dir, board)
+    ideas, problems = check_path(path or board.ideas_dir, board, fork=True)
     for problem in problems:
         click.echo(problem.format_github() if output == "github" else problem.format())
     click.echo(summary(len(ideas), problems))

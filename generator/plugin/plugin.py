@@ -42,13 +42,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator import i18n, render
+from generator import halves, i18n, render
 from generator.config import IdeaboardConfig, Settings, settings_from
 from generator.errors import IdeaboardError
 from generator.files import write_atomic
 from generator.model import page_path
 from generator.pipeline import BuiltBoard, build_board, without_votes
-from generator.plugin import halves
 from generator.plugin.search import SearchIndex
 from generator.plugin.slim import SPRITE, Slimmer
 from generator.plugin.writer import ShellPages
@@ -272,7 +271,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
         built, self.prebuilt = self.prebuilt, None
         if built is None:
             try:
-                built = build_board(self.settings)
+                built = build_board(self.settings, fork=self.fork)
             except IdeaboardError as exc:
                 raise PluginError(f"ideaboard: {exc}") from None
         return without_votes(built.board), built.insights

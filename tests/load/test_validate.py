@@ -8,13 +8,16 @@ the one valid idea).  Its ``mkdocs.yml`` sets a tag allow-list and a small
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
+from generator import halves
 from generator.config import default_settings, load_settings
 from generator.errors import Problem
 from generator.load import MAX_PROBLEMS_PER_FILE, load_board, load_tree, validate_tree
+from generator.load import board as board_module
 from tests.paths import DATA, ROOT
 
 RULES_BOARD = DATA / "boards" / "rules"
@@ -447,3 +450,37 @@ def test_the_sample_board_validates() -> None:
 def test_schema_messages(tmp_path: Path, line: str, expected: str) -> None:
     problems = _problems(tmp_path, {"x.yaml": IDEA + line + "\n"})
     assert problems[0] == "ideas/x.yaml:" + expected
+
+
+def test_a_big_board_read_in_two_processes_is_the_same_board(tmp_path, monkeypatch):
+    # A big board is read in two processes (generator/halves.py, every other file in a
+    # fork): the same ideas, the same problems in the same order, clashes across the
+    # two halves included.
+    ideas = tmp_path / "ideas"
+    for folder in ("2025", "2026"):
+        (ideas / folder).mkdir(parents=True)
+    for k in range(7):
+        (ideas / "2025" / f"idea-{k}.yaml").write_text(IDEA, encoding="utf-8")
+    (ideas / "2026" / "idea-3.yaml").write_text(IDEA, encoding="utf-8")  # a clash
+    (ideas / "2026" / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    settings = default_settings(tmp_path)
+    one = load_tree(ideas, settings, relative_to=tmp_path)
+    pids = tmp_path / "pids"
+    read = board_module.read_document
+
+    def reading(*args, **kwargs):
+        with pids.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(board_module, "read_document", reading)
+    monkeypatch.setattr(halves, "MIN_ITEMS", 0)
+    two = load_tree(ideas, settings, relative_to=tmp_path, fork=True)
+    assert len(set(pids.read_text().split())) == 2  # two processes read the files
+    assert two == one
+    assert [idea.slug for idea in one[0]] == [f"idea-{k}" for k in range(7) if k != 3]
+    assert [p.format().split(": ", 1)[0] for p in one[1]] == [
+        "ideas/2025/idea-3.yaml:0:0",  # the file name: no line of its own
+        "ideas/2026/broken.yaml:1:8",
+        "ideas/2026/idea-3.yaml:0:0",
+    ]

@@ -28,11 +28,23 @@ def test_sparkline_is_a_labelled_cumulative_line():
     ]
     ys = [y for _, y in points]
     assert ys == sorted(ys, reverse=True)  # never goes down
+    assert points[0] == (1.0, 23.6)  # two of five votes on the first day
     assert points[-1] == (239.0, 2.0)  # ends at the top right
-    assert len(points) == 33  # sampled: the size does not grow with the votes
-    assert points[0][1] > 2  # two of five votes on the first day
-    assert points[13][1] == points[0][1]  # day 8 of 20: still only the first day's votes
-    assert points[16][1] == 2.0  # day 10: all five
+    # Sampled on 33 days, so the size does not grow with the votes; of a level run only
+    # its ends are kept, and the line through them passes every sample.
+    assert len(points) == 4
+    for i in range(33):
+        x, day = round(1 + 238 / 32 * i), round(20 * i / 32)
+        assert _line_at(points, x) == (23.6 if day < 10 else 2.0), (i, day)
+    assert svg.find(f"{SVG}title") is None  # the label is its name, said once
+
+
+def _line_at(points, x: float) -> float:
+    """The height of the polyline through ``points`` at ``x``."""
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if x0 <= x <= x1:
+            return y0 if x == x0 else round(y0 + (y1 - y0) * (x - x0) / (x1 - x0), 1)
+    raise AssertionError(x)
 
 
 def test_sparkline_without_votes():

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from generator.plugin import halves
+from generator import halves
 from generator.plugin.plugin import IdeaboardPlugin
 from tests.helpers import mkdocs_build, write_board
 
