@@ -91,7 +91,7 @@ def tree_rss(root):
             except (OSError, ValueError, IndexError):
                 continue
             children.setdefault(parent, []).append(int(name))
-    total, todo = 0, [root]
+    sizes, todo = [], [root]
     while todo:
         pid = todo.pop()
         todo.extend(children.get(pid, ()))
@@ -99,24 +99,35 @@ def tree_rss(root):
             with open(f"/proc/{pid}/smaps_rollup") as f:
                 for line in f:
                     if line.startswith("Pss:"):
-                        total += int(line.split()[1]) * 1024
+                        sizes.append(int(line.split()[1]) * 1024)
                         break
         except (OSError, ValueError, IndexError):
             pass
-    return total
+    return sizes
 
 start = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:])
-peak = 0
+peak, when = 0, ""
 def sample():
-    global peak
-    while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
-        time.sleep(0.2)
+    global peak, when
+    # memory.tsv: seconds, then each process's PSS in MiB, one line a second or so.
+    with open("memory.tsv", "w") as timeline:
+        k = 0
+        while proc.poll() is None:
+            sizes = tree_rss(proc.pid)
+            t = time.perf_counter() - start
+            if sum(sizes) > peak:
+                peak = sum(sizes)
+                when = f"{t:.0f} s, " + " + ".join(f"{s >> 20}" for s in sizes) + " MiB"
+            if k % 5 == 0:
+                print(f"{t:.1f}", *(s >> 20 for s in sizes), sep="\t", file=timeline)
+            k += 1
+            time.sleep(0.2)
 threading.Thread(target=sample, daemon=True).start()
 code = proc.wait()
 wall = time.perf_counter() - start
 largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print("peak PSS sum at", when, file=sys.stderr)
 print(wall, max(largest, peak), code, file=sys.stderr)
 """
 
@@ -232,7 +243,14 @@ def run(n: int, keep: Path | None, args) -> dict:
             print(f"   [{attempt}] bare mkdocs-material: {t:.1f} s, {rss / 2**20:.0f} MiB")
         board_runs.append(measure(cmd, config.parent))
         t, rss, log = board_runs[-1]
-        print("".join(f"   {line}\n" for line in log.splitlines() if "Pagefind indexed" in line))
+        said = ("Pagefind indexed", "peak PSS sum at")
+        print(
+            "".join(
+                f"   {line}\n"
+                for line in log.splitlines()
+                if line.startswith(said) or "Pagefind indexed" in line
+            )
+        )
         print(f"   [{attempt}] ideaboard build:      {t:.1f} s, {rss / 2**20:.0f} MiB", flush=True)
     result["board_s"] = min(r[0] for r in board_runs)
     result["board_rss"] = max(r[1] for r in board_runs)

@@ -343,6 +343,27 @@ def test_the_chrome_written_by_script_is_there_with_javascript_only(sample_url, 
             assert (found["palette"], found["search"], found["top"]) == (0, None, 0)
 
 
+def test_vote_and_comment_counts_carry_their_icon(sample_url, page):
+    # The icon is the count's ::before (a CSS mask), on the pages the build writes and on
+    # the cards the board's script makes alike.
+    page.goto(sample_url, wait_until="networkidle")
+    assert choose(page, "sort", "top")  # cards made by the script
+    for url in (None, f"{sample_url}tags/sync/"):
+        if url:
+            page.goto(url, wait_until="load")
+        icons = page.evaluate(
+            """() => [...document.querySelectorAll(".ib-card .ib-count")].map(c => {
+                const icon = getComputedStyle(c, "::before");
+                return [icon.content, icon.maskImage || icon.webkitMaskImage, icon.width];
+            })"""
+        )
+        assert icons
+        for content, mask, width in icons:
+            assert content == '""'
+            assert mask.startswith('url("data:image/svg+xml'), mask
+            assert float(width.removesuffix("px")) > 8
+
+
 def test_an_old_idea_address_leads_to_its_page(sample_url, page):
     # Idea pages were ideas/<slug>/ before they became ideas/<slug>.html; links to the
     # old address (in old comments, feeds, bookmarks) reach the 404 page, which sends on.

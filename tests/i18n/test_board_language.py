@@ -112,7 +112,7 @@ def test_counts_on_cards_follow_cldr_number_rules(lang, shown):
     with using(lang):
         macros = environment().get_template("_macros.html").make_module()
         html = str(macros.votes(2209))
-    assert f'aria-hidden="true"></span>{shown}<span' in html
+    assert f'">{shown}<span class="md-visually-hidden">' in html
     assert f'title="{shown} ' in html
 
 

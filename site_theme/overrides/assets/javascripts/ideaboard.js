@@ -54,12 +54,10 @@
     return pages[url];
   }
 
-  function count(n, word, title, icon, cls) {
+  // The icon is the count's ::before (ideaboard.css), as on the pages the build writes.
+  function count(n, word, title, cls) {
     var span = el("span", "ib-count " + cls);
     span.title = say(plural(title, n), { num: number(n) });
-    var i = el("span", "ib-icon " + icon);
-    i.setAttribute("aria-hidden", "true");
-    span.appendChild(i);
     span.appendChild(document.createTextNode(number(n)));
     span.appendChild(el("span", "md-visually-hidden", " " + plural(word, n)));
     return span;
@@ -81,9 +79,9 @@
     badge.setAttribute("data-status", c[3]);
     row.appendChild(badge);
     row.appendChild(document.createTextNode(" "));
-    row.appendChild(count(c[4], T.vote, T.votes_title, "ib-icon--votes", "ib-count--votes"));
+    row.appendChild(count(c[4], T.vote, T.votes_title, "ib-count--votes"));
     row.appendChild(document.createTextNode(" "));
-    row.appendChild(count(c[5], T.comment, T.comments_title, "ib-icon--comments", "ib-count--comments"));
+    row.appendChild(count(c[5], T.comment, T.comments_title, "ib-count--comments"));
     li.appendChild(row);
     if (c[6] && c[6].length) {
       var tags = el("ul", "ib-tags");
