@@ -220,22 +220,7 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         if self.site is not None:
-            # The pages from the shells, the feeds, the board index and the people pages:
-            # half of them in a forked copy of this process, on the other core.
-            jobs: list = [*self.writer.later, *self.site.lazy_assets]
-            language = config.theme.get("language") or "en"
-            write = functools.partial(
-                self.writer.write_part, self.site, self.search, site_dir, language
-            )
-            try:
-                done = halves.in_halves(jobs, write, fork=self.fork)
-            except halves.HalfFailed as exc:
-                raise PluginError(f"ideaboard: {exc}") from None
-            for symbols, scripts, searched in done[1:]:
-                self.slimmer.symbols.update(symbols)
-                self.slimmer.scripts.update(scripts)
-                if self.search is not None:
-                    self.search.pages += searched
+            self._write_later(site_dir, config.theme.get("language") or "en")
             self.writer.add_to_sitemap(site_dir, config.site_url or "", self.date)
         gc.unfreeze()
         written = {SPRITE: self.slimmer.sprite(), **self.slimmer.scripts}
@@ -251,6 +236,23 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
             search, self.search = self.search, None
             search.start(site_dir)
             search.wait()
+
+    def _write_later(self, site_dir: Path, language: str) -> None:
+        """The pages from the shells, the feeds, the board index and the people pages, half
+        in a fork (on_post_build lets the board go once this returns, with its locals)."""
+        jobs: list = [*self.writer.later, *self.site.lazy_assets]
+        write = functools.partial(
+            self.writer.write_part, self.site, self.search, site_dir, language
+        )
+        try:
+            done = halves.in_halves(jobs, write, fork=self.fork)
+        except halves.HalfFailed as exc:
+            raise PluginError(f"ideaboard: {exc}") from None
+        for symbols, scripts, searched in done[1:]:
+            self.slimmer.symbols.update(symbols)
+            self.slimmer.scripts.update(scripts)
+            if self.search is not None:
+                self.search.pages += searched
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()

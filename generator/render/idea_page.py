@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -48,13 +47,11 @@ def _names(people: list[tuple[Markup, str | None]], base: str) -> Markup:
 
 
 def _voter(r: Renderer, login: str) -> tuple[Markup, str | None]:
-    shown, name = _login(login)
+    known = r.shown_logins.get(login)
+    if known is None:
+        known = r.shown_logins[login] = (text(login), person_name(login))
+    shown, name = known
     return shown, (name if name is not None and name in r.people else None)
-
-
-@functools.lru_cache(maxsize=1 << 16)  # a voter votes for many ideas
-def _login(login: str) -> tuple[Markup, str | None]:
-    return text(login), person_name(login)
 
 
 def declined_reason(r: Renderer, e: Entry) -> Markup:

@@ -80,6 +80,9 @@ class Renderer:
         self.insights = insights
         self.settings = settings
         self._markdown: dict[str, Markup] = {}
+        #: Each voter's login, escaped, and its people page name (``idea_page.voters``):
+        #: a voter votes for many ideas.  Kept here, so it goes with the board.
+        self.shown_logins: dict[str, tuple[Markup, str | None]] = {}
         self.visible = sort_entries(board.visible, "trending")
         self.by_slug = {e.slug: e for e in self.visible}
         self.cards = {e.slug: self._card(e) for e in self.visible}

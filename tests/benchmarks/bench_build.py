@@ -110,8 +110,9 @@ proc = subprocess.Popen(sys.argv[1:])
 peak, when = 0, ""
 def sample():
     global peak, when
-    # memory.tsv: seconds, then each process's PSS in MiB, one line a second or so.
-    with open("memory.tsv", "w") as timeline:
+    # memory.tsv: seconds, then each process's PSS in MiB, one line a second or so,
+    # written line by line (the thread ends with the build, unflushed).
+    with open("memory.tsv", "w", buffering=1) as timeline:
         k = 0
         while proc.poll() is None:
             sizes = tree_rss(proc.pid)
