@@ -69,11 +69,11 @@ _BY_SCRIPT = (
 )
 #: Links from the chrome to the site's files, which the script makes absolute.
 _ROOTED = ("assets/", "pagefind/")
-#: The script written in place of a piece of chrome: it inserts ``P`` joined by the
-#: site's root, found from the script's own address (``SCRIPTS``).
+#: The script written in place of a piece of chrome: it inserts its pieces joined by
+#: the site's root, found from the script's own address (in ``SCRIPTS``).
 _WRITER = (
     '(function(s){{s.insertAdjacentHTML("beforebegin",{pieces}.join('
-    'new URL("{up}",s.src).href))}})(document.currentScript)'
+    'new URL("' + "../" * (SCRIPTS.count("/") + 1) + '",s.src).href))}})(document.currentScript)'
 )
 _TOC = re.compile(
     r'<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" '
@@ -126,9 +126,7 @@ class Slimmer:
                 continue  # a script in it would run at another time; a mark must stay
             for rooted in _ROOTED:
                 part = part.replace(f'="{base}{rooted}', f'="\x00{rooted}')
-            pieces = json.dumps(part.split("\x00"), ensure_ascii=True)
-            up = "../" * (SCRIPTS.count("/") + 1)
-            code = _WRITER.format(pieces=pieces, up=up)
+            code = _WRITER.format(pieces=json.dumps(part.split("\x00"), ensure_ascii=True))
             html = html[:start] + self._script_file(code, base) + html[end:]
         return html
 
