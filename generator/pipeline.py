@@ -9,8 +9,9 @@ first) hands them in instead of having them read again.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from generator.config import Settings
 from generator.errors import IdeaboardError, Problem
@@ -70,11 +71,17 @@ def build_board(
         return BuiltBoard(ideas, snapshot, board, compute(board, settings))
 
 
+#: The reactions of an issue whose counts are in the tally (one object for all of them).
+_NONE: Mapping[str, int] = MappingProxyType({})
+
+
 def without_votes(board: Board) -> Board:
     """The board without each vote as an object: the pages need only counts and logins.
 
     On a big board the snapshot's votes and the tally's voters are most of the memory.
-    The issues lose their votes (the tally has counted them).  The tally's voters are
+    The issues lose their votes (the tally has counted them), and what no page shows of
+    an idea's own issue: its body, labels, comment times and reactions (a big board's
+    issue bodies alone are a copy of every description).  The tally's voters are
     compact already (``Voters``: a login number and a time each); voters given as
     objects are kept in order as one shared ``Voter`` per person (carrying the time of
     the first of their votes the loop meets), so a million votes cost a million
@@ -89,7 +96,9 @@ def without_votes(board: Board) -> Board:
             else tuple(shared.setdefault(v.login, v) for v in e.voters),
             issue=None
             if e.issue is None
-            else dataclasses.replace(e.issue, voters=(), comment_times=()),
+            else dataclasses.replace(
+                e.issue, voters=(), comment_times=(), body="", labels=(), reactions=_NONE
+            ),
         )
         for e in board.entries
     )

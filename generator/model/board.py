@@ -62,7 +62,8 @@ class Entry:
     comments: int  # on its own issue
     trending: float
     milestones: tuple[Milestone, ...]  # every configured milestone, reached or not
-    votes_per_day: tuple[tuple[dt.date, int], ...]  # new votes per day, days with votes only
+    # New votes per day, days with votes only: a tuple, or ``DayCounts`` from the tally.
+    votes_per_day: Sequence[tuple[dt.date, int]]
     duplicates: tuple[Idea, ...]  # ideas merged into this one (status in the duplicate category)
     canonical: str | None  # for a duplicate: the slug at the end of its duplicate_of chain
 

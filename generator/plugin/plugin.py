@@ -56,7 +56,7 @@ log = logging.getLogger("mkdocs.plugins.ideaboard")
 
 # The markdown mkdocs sees for a generated page: nothing for its extensions to act on.
 PLACEHOLDER = "\n"
-# From this many ideas on, idea pages are rendered lazily (see on_files).
+# From this many ideas on, idea pages and lists of cards are rendered lazily (on_files).
 LAZY_IDEAS = 2000
 # Generated pages that the nav in mkdocs.yml may list; the rest stay out of it.
 NAV_PAGES = frozenset(
@@ -130,13 +130,13 @@ class IdeaboardPlugin(BasePlugin[IdeaboardConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.search = SearchIndex()
         board, insights = self._tally()
-        # On a big board, idea pages are rendered as mkdocs reaches them and dropped once
-        # written (on_page_context, on_post_page), so their bodies are never all in
-        # memory together; a small board renders them at once, which is a little faster.
+        # On a big board, idea pages and lists are rendered when written and then dropped
+        # (on_page_context, on_post_page, writer.py); a small board renders them at once.
         lazy = len(board.entries) >= LAZY_IDEAS
         self.site = render.render_site(board, insights, self.settings, lazy=lazy)
         # Pages carry the sync day as their date, so the sitemap is the same every time.
         self.date = render.build_date(board).isoformat()
+        self.search.plan(sum(1 for path in self.site.pages if path.startswith("ideas/")))
         del board, insights  # the renderer keeps what the idea pages need
         self.writer = ShellPages(self.slimmer, self._marked)
         for path, page in self.site.pages.items():

@@ -16,10 +16,18 @@ match inside such a page as a sub-result with that id, and ``ideaboard-search.js
 to ``ideas/<slug>.html``.  ``SearchIndex.start`` indexes the folder into ``site/pagefind``
 while the plugin writes the rest of the site, and ``wait`` waits for it.
 A board of 150,000 ideas is then 7,500 pages to Pagefind, not 150,000.
+
+Pagefind holds a whole index in memory while it builds it, about 29 KB an idea (4.4 GB
+for 150,000).  So a board of more than ``PART`` ideas is indexed in parts, one after the
+other: the grouped pages are dealt to the parts in turn, part 0 (with the static pages)
+goes to ``pagefind/`` and part k to ``pagefind-<k>/``, and ``pagefind/parts.json`` lists
+the others, which ``ideaboard-search.js`` merges into the first (Pagefind's
+``mergeIndex``: one engine, the parts' metadata and word chunks).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -31,6 +39,8 @@ import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from generator.files import write_atomic
 
 try:  # peak memory in the log (Unix); the benchmark reads it
     import resource
@@ -52,6 +62,9 @@ IGNORE = (
 GROUP = 20
 #: The folder of the grouped idea pages, as ``ideaboard-search.js`` expects.
 GROUPED = "_ideas"
+#: Ideas to one Pagefind index at most (a part), and the file that lists the other parts.
+PART = 50_000
+PARTS = "parts.json"
 _IDEA_URL = re.compile(r"ideas/([^/]+)\.html")
 _HEADING_ID = re.compile(r"(<h[1-6])\s+id=\"[^\"]*\"")
 _H1 = re.compile(r"<h1>(.*?)</h1>", re.S)
@@ -72,6 +85,13 @@ class SearchIndex:
         self.process: subprocess.Popen | None = None
         #: Names the grouped pages of one of the two writing processes apart (``halves``).
         self.part = ""
+        #: How many Pagefind indexes the grouped pages are dealt to (``plan``).
+        self.parts = 1
+        self._todo: list[tuple[Path, str]] = []
+
+    def plan(self, ideas: int) -> None:
+        """Make enough parts for ``ideas`` idea pages: at most ``PART`` to each."""
+        self.parts = max(1, -(-ideas // PART))
 
     def add(self, url: str, html: str, lang: str) -> None:
         """Keep the part of the page at ``url`` (a site-relative URL) marked for search."""
@@ -102,48 +122,66 @@ class SearchIndex:
     def flush(self) -> None:
         """Write the group of idea pages kept so far (a part's last, or before a fork)."""
         if self.group:
-            self._write(f"{GROUPED}/{self.part}{self.groups}/", "".join(self.group), self.lang)
+            url = f"{GROUPED}/{self.part}{self.groups}/"
+            self._write(url, "".join(self.group), self.lang, self.groups % self.parts)
             self.groups += 1
             self.group = []
 
-    def _write(self, url: str, body: str, lang: str) -> None:
-        path = self.scratch / url / "index.html" if url.endswith("/") or not url else None
-        path = path or self.scratch / url
+    def _write(self, url: str, body: str, lang: str, part: int = 0) -> None:
+        root = self.scratch / str(part)  # each part is a site of its own to Pagefind
+        path = root / url / "index.html" if url.endswith("/") or not url else root / url
         path.parent.mkdir(parents=True, exist_ok=True)
         page = f'<!doctype html><html lang="{lang}"><body>{BODY}{body}</div></body></html>'
         path.write_text(page, "utf-8")
         self.pages += 1
 
     def start(self, site_dir: Path) -> None:
-        """Start indexing the kept pages into ``site_dir/pagefind``, in a process of its
-        own: the plugin writes the rest of the site on the other core meanwhile."""
+        """Start indexing the kept pages into ``site_dir/pagefind`` (and, for a board in
+        parts, ``pagefind-<k>``), in a process of its own; ``wait`` runs the other parts."""
         self.flush()
-        # The binary comes from the pagefind_bin_extended wheel; ``python -m pagefind``
-        # finds it.  It runs offline and writes only the bundle.
-        cmd = [sys.executable, "-m", "pagefind", "--site", str(self.scratch),
-               "--output-path", str(site_dir / FOLDER), "--exclude-selectors", IGNORE,
-               "--silent"]  # fmt: skip
+        self.site_dir = site_dir
+        parts = sorted(int(p.name) for p in self.scratch.iterdir() if p.name.isdigit())
+        self._todo = [(self.scratch / str(k), FOLDER if k == 0 else f"{FOLDER}-{k}")
+                      for k in parts or [0]]  # fmt: skip
         self.started = time.perf_counter()
         # What Pagefind says goes to a file: a pipe nobody reads until the end could fill.
         self.output = tempfile.TemporaryFile()  # noqa: SIM115 - closed in wait()
+        self._next()
+
+    def _next(self) -> None:
+        """Start Pagefind on the next part."""
+        source, folder = self._todo.pop(0)
+        source.mkdir(parents=True, exist_ok=True)  # a board with no page to search
+        # The binary comes from the pagefind_bin_extended wheel; ``python -m pagefind``
+        # finds it.  It runs offline and writes only the bundle.
+        cmd = [sys.executable, "-m", "pagefind", "--site", str(source),
+               "--output-path", str(self.site_dir / folder), "--exclude-selectors", IGNORE,
+               "--silent"]  # fmt: skip
         self.process = subprocess.Popen(cmd, stdout=self.output, stderr=subprocess.STDOUT)  # noqa: S603
 
     def wait(self) -> None:
-        """Wait for the index (``start``); the scratch folder goes."""
+        """Wait for the index (``start``), one part after another; the scratch goes."""
+        more = [folder for _source, folder in self._todo]
         try:
             code = self.process.wait()
+            while code == 0 and self._todo:
+                self._next()
+                code = self.process.wait()
             self.output.seek(0)
             said = self.output.read().decode("utf-8", "replace")
         finally:
             self.output.close()
             shutil.rmtree(self.scratch, ignore_errors=True)
+        if code == 0:  # the other parts, for the search script to merge (site-relative)
+            listed = json.dumps({"more": [f"{folder}/" for folder in more]})
+            write_atomic(self.site_dir / FOLDER / PARTS, listed)
         if resource is not None:
             peaks = [resource.getrusage(w).ru_maxrss // 1024 for w in
                      (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]  # fmt: skip
             log.info(
-                "ideaboard: Pagefind indexed %d pages in %.1f s; peak memory: "
-                "build %d MiB, Pagefind %d MiB",
-                self.pages, time.perf_counter() - self.started, *peaks,
+                "ideaboard: Pagefind indexed %d pages in %d part(s) in %.1f s; peak "
+                "memory: build %d MiB, Pagefind %d MiB",
+                self.pages, len(more) + 1, time.perf_counter() - self.started, *peaks,
             )  # fmt: skip
         if code != 0:
             raise PluginError(

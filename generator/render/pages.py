@@ -14,7 +14,7 @@ from generator.i18n import _, markup
 from generator.model import Entry
 from generator.model import statuses as st
 from generator.render import charts, pagination
-from generator.render.page import Page
+from generator.render.page import LazyPage, Page
 from generator.render.text import (
     build_date,
     category_title,
@@ -160,21 +160,24 @@ def tag_index(r: Renderer) -> Page:
     return Page(text(_("Tags")), r.render("tags.html", "../", tags=r.tag_links()), search=False)
 
 
-def tag(r: Renderer, name: str, entries: list[Entry]) -> dict[str, Page]:
-    """The ideas with one tag, in pages (``pagination``), by source path."""
+def tag(r: Renderer, name: str, entries: list[Entry], *, lazy: bool = False) -> dict[str, Page]:
+    """The ideas with one tag, in pages (``pagination``), by source path; ``lazy``: each
+    page is rendered when it is written (``LazyPage``), as a big board's idea pages are."""
     title = markup("Tag: %(tag)s") % {"tag": text(name)}
     heading = markup("Ideas tagged <q>%(tag)s</q>") % {"tag": text(name)}
     return pagination.paginate(
         f"tags/{safe_name(name)}",
         entries,
         lambda chunk, base, pager: _list(
-            r, title, heading, None, len(entries), chunk, base, pager, ("tags/", _("All tags"))
+            r, title, heading, None, len(entries), chunk, base, pager, ("tags/", _("All tags")),
+            lazy=lazy,
         ),
-    )
+    )  # fmt: skip
 
 
-def status(r: Renderer, name: str) -> dict[str, Page]:
-    """The ideas with one status, in pages (``pagination``), by source path."""
+def status(r: Renderer, name: str, *, lazy: bool = False) -> dict[str, Page]:
+    """The ideas with one status, in pages (``pagination``), by source path; ``lazy`` as
+    for ``tag``."""
     entries = [e for e in r.visible if e.idea.status == name]
     title = status_title(name, r.settings)
     lead = markup("Every idea with the status <em>%(status)s</em>, trending first.") % {
@@ -186,17 +189,21 @@ def status(r: Renderer, name: str) -> dict[str, Page]:
         lambda chunk, base, pager: _list(
             r, markup("Status: %(status)s") % {"status": title},
             markup("%(status)s ideas") % {"status": title}, lead,
-            len(entries), chunk, base, pager, ("", _("The board")),
+            len(entries), chunk, base, pager, ("", _("The board")), lazy=lazy,
         ),
     )  # fmt: skip
 
 
-def _list(r: Renderer, title, heading, lead, count, chunk, base, pager, back) -> Page:
-    body = r.render(
-        "list.html", base, heading=heading, lead=lead, count=count,
-        cards_html=r.cards_html(chunk, base, _("Ideas")), pager=pager, back=back,
-    )  # fmt: skip
-    return Page(title, body, search=False)
+def _list(r: Renderer, title, heading, lead, count, chunk, base, pager, back, *, lazy=False):
+    def body() -> Markup:
+        return r.render(
+            "list.html", base, heading=heading, lead=lead, count=count,
+            cards_html=r.cards_html(chunk, base, _("Ideas")), pager=pager, back=back,
+        )  # fmt: skip
+
+    if lazy:
+        return LazyPage(lambda: title, body, r.settings.language, search=False)
+    return Page(title, body(), search=False)
 
 
 def insights(r: Renderer) -> Page:

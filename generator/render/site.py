@@ -69,8 +69,9 @@ __all__ = [
 def render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool = False) -> Site:
     """Every generated page and asset of the board, by path relative to ``docs_dir``.
 
-    With ``lazy`` (a big board), idea pages are ``LazyPage``s, rendered when their
-    body is read, and people pages and feeds are ``Site.lazy_assets``.  Everything
+    With ``lazy`` (a big board), idea pages and the tag and status lists are
+    ``LazyPage``s, rendered when their body is read, and people pages, feeds and the
+    board index are ``Site.lazy_assets``.  Everything
     renders in the board language (``settings.language``), lazy pages included.
     """
     # ``people_pages: auto``: a big board's people outnumber its ideas several times over.
@@ -90,10 +91,11 @@ def _render_site(board: Board, insights: Any, settings: Settings, *, lazy: bool)
     site.pages.update(pages.proposals(r))
     site.pages["insights.md"] = pages.insights(r)
     site.pages["tags/index.md"] = pages.tag_index(r)
+    # A big board's lists of cards are rendered as they are written, as its idea pages.
     for tag, entries in r.tags.items():
-        site.pages.update(pages.tag(r, tag, entries))
+        site.pages.update(pages.tag(r, tag, entries, lazy=lazy))
     for status in settings.statuses:
-        site.pages.update(pages.status(r, status))
+        site.pages.update(pages.status(r, status, lazy=lazy))
     # On a big board the assets that grow with it (each idea's feed, the board index, the
     # API) are written when the plugin writes the site, one at a time, not kept.
     grown: dict[str, Callable[[], str]] = {}

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from generator.config import Settings
 from generator.model import Board, Entry, Idea, Issue, Milestone, Snapshot, Voters, Votes
 from generator.model import statuses as st
-from generator.model.compact import DAY, EPOCH_ORDINAL, day_of, pack, to_micros
+from generator.model.compact import DAY, DayCounts, day_of, pack, to_micros
 
 #: Trending weights and decay, after Fider (see ``trending_score``).
 VOTE_WEIGHT = 5
@@ -78,6 +78,7 @@ def _tally(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> Boa
     cutoff = None if cut is None else to_micros(cut)
     # Every entry's voters share one table of logins (``Voters``: 16 bytes a vote).
     numbers: dict[str, int] = {}
+    reached = _Milestones()
     logins: list[str] = []
 
     entries = []
@@ -114,10 +115,7 @@ def _tally(ideas: Sequence[Idea], snapshot: Snapshot, settings: Settings) -> Boa
                 voters=Voters(logins, ids, times),
                 comments=issue.comments if issue is not None else 0,
                 trending=trending,
-                milestones=tuple(
-                    Milestone(m, day_of(ordered[m - 1][0]) if len(ordered) >= m else None)
-                    for m in settings.milestones
-                ),
+                milestones=tuple(reached(m, ordered) for m in settings.milestones),
                 votes_per_day=_votes_per_day(ordered),
                 duplicates=duplicates,
                 canonical=canonical.get(slug),
@@ -261,11 +259,28 @@ def _distinct(votes: list[_Vote]) -> list[_Vote]:
     return votes if len(first) == len(votes) else sorted(first.values())
 
 
-def _votes_per_day(ordered: Sequence[_Vote]) -> tuple[tuple[dt.date, int], ...]:
+class _Milestones:
+    """Each milestone an entry reached, or not yet: one shared object for each milestone
+    and day (a big board has a million of them and about a thousand distinct ones)."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[int, int | None], Milestone] = {}
+
+    def __call__(self, votes: int, ordered: Sequence[_Vote]) -> Milestone:
+        """Milestone ``votes`` for voters ``ordered`` by time: reached on the day of the
+        ``votes``-th vote."""
+        day = ordered[votes - 1][0] // DAY if len(ordered) >= votes else None
+        made = self.made.get((votes, day))
+        if made is None:
+            reached_on = None if day is None else day_of(day * DAY)
+            made = self.made[(votes, day)] = Milestone(votes, reached_on)
+        return made
+
+
+def _votes_per_day(ordered: Sequence[_Vote]) -> DayCounts:
     """New votes per UTC day, days with votes only, for votes sorted by time."""
     # Sorted by time, so the days come out in order; Counter keeps that order.
-    days = Counter(micros // DAY for micros, _ in ordered)
-    return tuple((dt.date.fromordinal(EPOCH_ORDINAL + day), n) for day, n in days.items())
+    return DayCounts(Counter(micros // DAY for micros, _ in ordered).items())
 
 
 # --- trending inputs -------------------------------------------------------------

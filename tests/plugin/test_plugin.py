@@ -239,8 +239,8 @@ def test_pages_from_a_shell_are_what_material_writes(tmp_path, monkeypatch, lang
     assert gzip.decompress((shelled / "sitemap.xml.gz").read_bytes()).decode() == sitemap
 
 
-def test_big_boards_render_idea_pages_lazily_with_the_same_result(built, tmp_path, monkeypatch):
-    # From LAZY_IDEAS ideas on, idea pages are rendered when mkdocs writes them.
+def test_big_boards_render_pages_lazily_with_the_same_result(built, tmp_path, monkeypatch):
+    # From LAZY_IDEAS ideas on, idea pages and lists of cards are rendered when written.
     monkeypatch.setattr(plugin_module, "LAZY_IDEAS", 0)
     lazy = mkdocs_build(write_board(tmp_path), tmp_path / "site")
     files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())

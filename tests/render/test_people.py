@@ -11,6 +11,7 @@ from generator.model import Actor, Voter
 from generator.pipeline import without_votes
 from generator.render import csv as csv_export
 from generator.render import render_site
+from generator.render.page import LazyPage
 from generator.tally import compute, tally
 from tests.builders import (
     HOSTILE,
@@ -88,7 +89,7 @@ def test_people_pages_auto_are_left_out_of_a_board_over_the_size(monkeypatch):
     assert "people/" not in str(site.pages["ideas/dark-mode.md"].body)  # no links to them
 
 
-def test_a_big_board_renders_people_pages_and_feeds_when_written():
+def test_a_big_board_renders_pages_lists_and_feeds_when_written():
     s = settings()
     board = make_board(s)
     eager = render_site(board, compute(board, s), s)
@@ -101,6 +102,15 @@ def test_a_big_board_renders_people_pages_and_feeds_when_written():
     assert set(lazy.lazy_assets) | set(lazy.assets) == set(eager.assets)
     for path, make in lazy.lazy_assets.items():
         assert make() == eager.assets[path], path
+    # Idea pages and the lists of cards are rendered when written, and come out the same.
+    later = {p for p, page in lazy.pages.items() if isinstance(page, LazyPage)}
+    assert {"ideas/dark-mode.md", "tags/editor.md", "status/proposed.md"} <= later
+    assert {p for p in lazy.pages if p.startswith(("ideas/", "tags/", "status/"))} - later == {
+        "tags/index.md"
+    }
+    for path, page in eager.pages.items():
+        assert (str(lazy.pages[path].title), str(lazy.pages[path].body)) == (
+            str(page.title), str(page.body)), path  # fmt: skip
 
 
 def test_without_votes_keeps_voter_logins_in_order_and_shares_them():
@@ -111,6 +121,29 @@ def test_without_votes_keeps_voter_logins_in_order_and_shares_them():
         assert after.issue is None or after.issue.voters == ()
     dark, pdf = slim.entry("dark-mode"), slim.entry("pdf-export")
     assert dark.voters[0] is pdf.voters[0]  # user0 voted on both: one object
+
+
+def test_without_votes_drops_what_no_page_shows_and_the_site_is_the_same():
+    s = settings()
+    board = make_board(s)
+    talked = [dataclasses.replace(e, issue=dataclasses.replace(
+        e.issue, body="The issue's own text.", reactions={"+1": 30, "heart": 2},
+        comment_times=(ago(3),))) if e.issue else e for e in board.entries]  # fmt: skip
+    board = dataclasses.replace(board, entries=tuple(talked))
+    slim = without_votes(board)
+    issue = slim.entry("pdf-export").issue
+    assert (issue.body, issue.labels, issue.comment_times, dict(issue.reactions)) == (
+        "",
+        (),
+        (),
+        {},
+    )
+    assert issue.url == board.entry("pdf-export").issue.url
+    full, lean = (render_site(b, compute(board, s), s) for b in (board, slim))
+    assert {p: str(page.body) for p, page in lean.pages.items()} == {
+        p: str(page.body) for p, page in full.pages.items()
+    }
+    assert lean.assets == full.assets
 
 
 def test_the_csv_has_one_row_per_visible_idea_per_rfc_4180():

@@ -299,6 +299,35 @@ def test_votes_per_day_lists_days_with_votes_only():
     )
 
 
+def test_votes_per_day_are_numbers_read_back_as_days():
+    from generator.model.compact import DayCounts
+
+    day = dt.datetime(1969, 12, 31, 12, tzinfo=dt.UTC)  # before the epoch too
+    issue = make_issue(1, vote("a", day), vote("b", day + dt.timedelta(days=400)))
+    per_day = tally([make_idea("x", 1)], snap(issue), NO_AUTHOR).entry("x").votes_per_day
+    assert isinstance(per_day, DayCounts)
+    assert list(per_day) == [(dt.date(1969, 12, 31), 1), (dt.date(1971, 2, 4), 1)]
+    assert per_day[-1] == (dt.date(1971, 2, 4), 1)
+    assert per_day[:1] == ((dt.date(1969, 12, 31), 1),)
+    assert per_day == tuple(per_day)
+    assert hash(per_day) == hash(tuple(per_day))
+    with pytest.raises(IndexError):
+        per_day[2]
+    assert DayCounts() == ()
+    assert len(DayCounts()) == 0
+
+
+def test_ideas_that_reached_a_milestone_on_the_same_day_share_one_object():
+    at = dt.datetime(2026, 4, 2, 9, tzinfo=dt.UTC)
+    settings = dataclasses.replace(NO_AUTHOR, milestones=(1, 5))
+    issues = [make_issue(n, vote(f"v{n}", at + dt.timedelta(hours=n))) for n in (1, 2)]
+    board = tally([make_idea("x", 1), make_idea("y", 2)], snap(*issues), settings)
+    x, y = (board.entry(slug).milestones for slug in ("x", "y"))
+    assert x == y == (Milestone(1, dt.date(2026, 4, 2)), Milestone(5, None))
+    assert x[0] is y[0]
+    assert x[1] is y[1]
+
+
 # --- trending --------------------------------------------------------------------------
 
 

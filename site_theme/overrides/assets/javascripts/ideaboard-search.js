@@ -1,5 +1,6 @@
 /* ideaboard: the header's search box, with Pagefind (generator/plugin/search.py builds
-   the index into pagefind/).  A query loads only the index fragments it needs.  No
+   the index into pagefind/, a big board's in parts, merged here).  A query loads only the
+   index fragments it needs.  No
    framework; text from the index is set with textContent (<mark> kept as elements). */
 (function () {
   "use strict";
@@ -37,8 +38,18 @@
 
   function load() {
     if (!engine) {
+      var site = new URL("..", root);
       engine = import(new URL("pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: new URL("..", root).pathname }).then(function () { return pf; });
+        // A big board's index is in parts (parts.json lists the others): merged into one.
+        return pf.options({ baseUrl: site.pathname })
+          .then(function () { return fetch(new URL("parts.json", root).href); })
+          .then(function (response) { return response.ok ? response.json() : { more: [] }; })
+          .then(function (parts) {
+            return Promise.all((parts.more || []).map(function (folder) {
+              return pf.mergeIndex(new URL(folder, site).pathname, { baseUrl: site.pathname });
+            }));
+          })
+          .then(function () { return pf; });
       });
     }
     return engine;
